@@ -1,0 +1,6 @@
+package dnnc.api;
+
+/** Plugin kind "clustering": groups variables given their pairwise similarity. */
+public interface ClusteringAlgorithm extends Plugin {
+    Clustering cluster(Matrix similarity, long seed, Progress progress);
+}

@@ -1,0 +1,37 @@
+package dnnc.api;
+
+import java.util.List;
+
+/**
+ * Runs a feed-forward network with interventions and lesions and returns every layer's activations. Inputs
+ * and outputs are row-major {@code batch x size} float arrays. Lesions force a neuron's output (post
+ * activation function; the input value itself for layer 0) to 0.
+ */
+public interface NetworkProbe {
+    List<Layer> layers();
+
+    default NeuronLayout layout() {
+        return new NeuronLayout(layers());
+    }
+
+    default int inputSize() {
+        return layers().get(0).size();
+    }
+
+    /** Forward pass with the interventions applied to (a copy of) the inputs first. */
+    Activations forward(float[] inputs, int batch, List<Intervention> interventions, Lesion lesion);
+
+    default Activations forward(float[] inputs, int batch, Lesion lesion) {
+        return forward(inputs, batch, List.of(), lesion);
+    }
+
+    /**
+     * Recomputes from {@code layer} upward: {@code layerActivations} are that layer's intact activations, the
+     * lesion is applied to it and to every later layer. Entries below {@code layer} in the result are null.
+     * Equal to a full forward pass with the same lesion whenever the lesion touches nothing below {@code layer}.
+     */
+    Activations resume(int layer, float[] layerActivations, int batch, Lesion lesion);
+
+    /** d(neuron of layer)/d(input), row-major {@code batch x inputSize}, at the given inputs and lesion. */
+    float[] inputGradient(float[] inputs, int batch, int layer, int neuron, Lesion lesion);
+}

@@ -1,0 +1,5 @@
+package dnnc.api;
+
+/** Cluster count per preference, and the preference chosen (middle of the widest stable plateau). */
+public record PreferenceSweep(double[] preferences, int[] clusterCounts, boolean[] converged, double chosen) {
+}

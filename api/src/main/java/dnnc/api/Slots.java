@@ -1,0 +1,16 @@
+package dnnc.api;
+
+/** The well-known things steps hand to each other. */
+public final class Slots {
+    public static final Slot<LabeledData> DATA = new Slot<>("data", LabeledData.class);
+    public static final Slot<ConditionalGenerator> MODEL = new Slot<>("model", ConditionalGenerator.class);
+    public static final Slot<ImageClassifier> JUDGE = new Slot<>("judge", ImageClassifier.class);
+    public static final Slot<AttributionResult> ATTRIBUTION = new Slot<>("attribution", AttributionResult.class);
+    public static final Slot<SampleFeatures> FEATURES = new Slot<>("features", SampleFeatures.class);
+    public static final Slot<SimilaritySet> SIMILARITIES = new Slot<>("similarities", SimilaritySet.class);
+    public static final Slot<ClusteringSet> CLUSTERINGS = new Slot<>("clusterings", ClusteringSet.class);
+    public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);
+
+    private Slots() {
+    }
+}
