@@ -59,7 +59,8 @@ public final class DnncComponent extends DefaultComponent {
             return new DefaultProducer(this) {
                 @Override
                 public void process(Exchange exchange) {
-                    component.executor.execute(step);
+                    Integer repeat = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
+                    component.executor.execute(step, repeat == null ? 0 : repeat);
                 }
             };
         }

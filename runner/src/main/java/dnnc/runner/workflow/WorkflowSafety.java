@@ -6,6 +6,7 @@ import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.ExpressionNode;
 import org.apache.camel.model.FromDefinition;
 import org.apache.camel.model.LogDefinition;
+import org.apache.camel.model.LoopDefinition;
 import org.apache.camel.model.OtherwiseDefinition;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
@@ -79,7 +80,7 @@ final class WorkflowSafety {
         if (node instanceof MappingNode map) {
             for (NodeTuple t : map.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode key && FORBIDDEN_KEYS.contains(key.getValue())) {
-                    throw refuse(file, key, "`" + key.getValue() + "` is not allowed in workflows; allowed: to (direct:, dnnc:, log:), log, choice, split, route templates");
+                    throw refuse(file, key, "`" + key.getValue() + "` is not allowed in workflows; allowed: to (direct:, dnnc:, log:), log, choice, split, loop, route templates");
                 }
                 walk(file, t.getKeyNode());
                 walk(file, t.getValueNode());
@@ -115,10 +116,10 @@ final class WorkflowSafety {
                 checkEndpoint(file, resolve(camel, route, to.getEndpointUri()));
             } else if (node instanceof LogDefinition log) {
                 checkSimple(file, log.getMessage());
-            } else if (node instanceof WhenDefinition || node instanceof SplitDefinition) {
+            } else if (node instanceof WhenDefinition || node instanceof SplitDefinition || node instanceof LoopDefinition) {
                 checkExpression(file, ((ExpressionNode) node).getExpression());
             } else if (!(node instanceof ChoiceDefinition) && !(node instanceof OtherwiseDefinition)) {
-                throw new InvalidInputException(file.path() + ": `" + p.getShortName() + "` is not allowed in workflows; allowed: to (direct:, dnnc:, log:), log, choice, split, route templates");
+                throw new InvalidInputException(file.path() + ": `" + p.getShortName() + "` is not allowed in workflows; allowed: to (direct:, dnnc:, log:), log, choice, split, loop, route templates");
             }
             checkOutputs(file, route, p.getOutputs(), camel);
         }

@@ -49,7 +49,7 @@ class WorkflowEngineTest {
     private List<StepSpec> run(String yaml, Map<String, String> overrides) {
         WorkflowFile file = WorkflowFile.parse(Path.of("test.yaml"), yaml);
         List<StepSpec> seen = new ArrayList<>();
-        try (WorkflowEngine.LoadedWorkflow wf = new WorkflowEngine(ACCEPT_ALL).load(file, file.resolveParameters(overrides), seen::add)) {
+        try (WorkflowEngine.LoadedWorkflow wf = new WorkflowEngine(ACCEPT_ALL).load(file, file.resolveParameters(overrides), (step, repeat) -> seen.add(step))) {
             wf.run();
         }
         return seen;
