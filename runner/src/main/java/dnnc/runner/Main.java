@@ -2,6 +2,7 @@ package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
 import dnnc.runner.cli.PluginsCommand;
+import dnnc.runner.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import java.io.PrintWriter;
 /** The `dnnc` command. User errors are one line and exit 2; `--debug` adds the stack trace. */
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
-        subcommands = {PluginsCommand.class})
+        subcommands = {RunCommand.class, PluginsCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
