@@ -16,7 +16,7 @@ final class Database implements AutoCloseable {
     static final String OWNER_USER = "DNNC";
     static final String READER_USER = "DNNC_READER";
     /** The file is local: passwords guard nothing here, rights do (see V1__records.sql). */
-    private static final String OWNER_PASSWORD = "dnnc";
+    static final String OWNER_PASSWORD = "dnnc";
     private static final String READER_PASSWORD = "dnnc-reader";
     private static final int CONNECTION_BROKEN = 90067;
     private static final int DATABASE_CLOSED = 90098;
@@ -35,8 +35,8 @@ final class Database implements AutoCloseable {
 
     private Database(StoreLocation location) {
         this.location = location;
-        this.owner = dataSource(location, OWNER_USER, OWNER_PASSWORD);
-        this.reader = dataSource(location, READER_USER, READER_PASSWORD);
+        this.owner = dataSource(location.ownerJdbcUrl(), OWNER_USER, OWNER_PASSWORD);
+        this.reader = dataSource(location.readerJdbcUrl(), READER_USER, READER_PASSWORD);
     }
 
     /** Connects (creating the file when there is none); an unusable file is reported, never replaced. */
@@ -153,9 +153,9 @@ final class Database implements AutoCloseable {
         return false;
     }
 
-    private static JdbcDataSource dataSource(StoreLocation location, String user, String password) {
+    private static JdbcDataSource dataSource(String url, String user, String password) {
         JdbcDataSource source = new JdbcDataSource();
-        source.setURL(location.jdbcUrl());
+        source.setURL(url);
         source.setUser(user);
         source.setPassword(password);
         return source;

@@ -23,7 +23,7 @@ final class Liveness {
             List<String> abandoned = new ArrayList<>();
             List<OwnerProcess> owners = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, pid, process_started_at, host FROM runs WHERE status = 'running' ORDER BY id");
+                    "SELECT id, pid, process_started_at, host FROM runs WHERE status = 'running' ORDER BY started_at, id");
                  ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime processStart = rows.getObject(3, OffsetDateTime.class);

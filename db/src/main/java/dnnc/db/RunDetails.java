@@ -12,4 +12,13 @@ public record RunDetails(RunSummary summary, String workflowSha256, JsonNode par
                          Map<String, String> inputHashes, List<StepRecord> steps, ObjectNode results,
                          Map<String, List<Integer>> arrayShapes, Map<String, Integer> tableRowCounts,
                          List<ArtifactRecord> artifacts, List<WarningRecord> warnings) {
+    /** Parameters under dotted keys ("data.digits"). */
+    public Map<String, JsonNode> flatParameters() {
+        return ResultPaths.flatten(parameters);
+    }
+
+    /** Results under their dotted paths ("model.test_bce"). */
+    public Map<String, JsonNode> flatResults() {
+        return ResultPaths.flatten(results);
+    }
 }

@@ -24,10 +24,15 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
                 runsDir.resolve(BASE_NAME).toString());
     }
 
-    String jdbcUrl() {
+    String ownerJdbcUrl() {
         // WRITE_DELAY=0 writes each commit to the file at once, so a killed process loses nothing it recorded.
+        return readerJdbcUrl() + ";WRITE_DELAY=0";
+    }
+
+    /** Without WRITE_DELAY, a database setting only an admin may change. */
+    String readerJdbcUrl() {
         return "jdbc:h2:file:" + runsDir.toAbsolutePath().normalize().resolve(BASE_NAME)
-                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
     /** Creates the runs folder and refuses files that are not H2 record stores. */
