@@ -43,8 +43,8 @@ final class PreferenceSweeper {
         double pMax = largestOffDiagonal(s, n);
         double pMin = oneClusterPreference(s, n);
         List<String> warnings = new ArrayList<>();
-        for (int widen = 0; widen < 4 && solve(s, n, pMin, seed).run().clusterCount() > 1; widen++) {
-            pMin = pMax - 2 * (pMax - pMin);
+        for (int widen = 0; widen < 4 && convergesAboveOneCluster(s, n, pMin, seed); widen++) {
+            pMin = pMax - 1.5 * (pMax - pMin);
         }
         double span = Math.max(pMax - pMin, 1e-12);
         double[] preferences = new double[points];
@@ -68,6 +68,11 @@ final class PreferenceSweeper {
             warnings.add("preference sweep found no stable cluster count over two or more grid points; used the median " + chosen);
         }
         return new Outcome(new PreferenceSweep(preferences, counts, converged, chosen), warnings);
+    }
+
+    private boolean convergesAboveOneCluster(double[] s, int n, double preference, long seed) {
+        AffinityPropagationSolver.Run run = solve(s, n, preference, seed).run();
+        return run.converged() && run.clusterCount() > 1;
     }
 
     /** Solves at one preference with the configured damping, retried with each higher rung of 0.7, 0.9. */
