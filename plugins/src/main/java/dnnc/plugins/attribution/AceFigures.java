@@ -109,7 +109,7 @@ final class AceFigures {
         List<BufferedImage> frames = new ArrayList<>();
         for (int a = 0; a < maps.length; a++) {
             frames.add(PanelGrid.heatmap().scale(scale).colourBar("ACE")
-                    .title("ACE of " + label + " = " + alphaLabel(effect.values()[a]))
+                    .title("ACE of do(" + label + " = " + alphaLabel(effect.values()[a]) + ")")
                     .put(0, 0, Panel.of(maps[a], rows, cols)).cellSize(cols * 8, rows * 8).render());
         }
         FigureFiles.gif(context, "ace_" + label + "_output", frames, GIF_FRAME_MILLIS,

@@ -24,7 +24,7 @@ public final class TaylorAcePlugin extends AceAttribution {
     @Param(description = "finite-difference step of the Hessian", min = 0, minExclusive = true)
     private double step = 1e-2;
 
-    @Param(description = "how the Hessian term is computed: differences of input gradients (one backward pass per neuron) or second differences of forward passes (all neurons at once)")
+    @Param(description = "how the Hessian term is computed: differences of input gradients (one backward pass per neuron), second differences of forward passes (all neurons at once), or none (f(mu) alone)")
     private TaylorAce.Curvature curvature = TaylorAce.Curvature.GRADIENT_DIFFERENCES;
 
     @Param(description = "also run Monte Carlo with the same draws and report the Taylor error against it")
