@@ -27,10 +27,19 @@ public final class TestRunContext implements RunContext {
     private final long seed;
     private final Map<String, Object> slots = new HashMap<>();
     private final MemoryRecorder recorder = new MemoryRecorder();
+    // shortcuts to what the recorder kept, for assertions
+    public final Map<String, Object> results = recorder.results;
+    public final Map<String, double[]> arrays = recorder.arrays;
+    public final Map<String, int[]> arrayShapes = recorder.arrayShapes;
+    public final Map<String, List<List<Object>>> tables = recorder.tables;
+    public final Map<Path, String> artifacts = recorder.artifacts;
+    public final Map<String, String> inputHashes = recorder.inputHashes;
+    public final List<String> warnings = recorder.warnings;
     private final List<String> statuses = new ArrayList<>();
 
-    public TestRunContext(Path root, long seed) {
-        this(root.resolve("run"), root.resolve("cache"), seed);
+    /** Outputs go to {@code outputDir} itself, the cache to its "cache" subfolder. */
+    public TestRunContext(Path outputDir, long seed) {
+        this(outputDir, outputDir.resolve("cache"), seed);
     }
 
     /** Lets two runs share one cache folder. */
