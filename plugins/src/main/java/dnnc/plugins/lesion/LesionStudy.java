@@ -39,7 +39,7 @@ public final class LesionStudy {
     }
 
     /** Everything found, plus the details figures and tables need. */
-    public record Result(LesionFindings findings, EvaluationDesign design, float[] intactExamples,
+    public record Result(LesionFindings findings, EvaluationDesign design, int imageRows, int imageCols, float[] intactExamples,
                          Map<FeatureKey, ClusterLesionTest.Outcome> clusterings,
                          Map<Double, CriticalSetSearch.Outcome> critical, long evaluations) {
     }
@@ -65,6 +65,11 @@ public final class LesionStudy {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The same study with other settings (e.g. another seed). */
+    public LesionStudy withSettings(Settings other) {
+        return new LesionStudy(probe, schema, imageRows, imageCols, criterion, judge, other);
     }
 
     /** The distinct alphas of a clustering set, increasing. */
@@ -104,7 +109,7 @@ public final class LesionStudy {
                     aceMagnitude(attribution, clusterings.input(), alpha, clusterings.layout().total())));
             progress.advance(1);
         }
-        return new Result(findings(outcomes, critical), design, intactExamples, outcomes, critical, scorer.evaluations());
+        return new Result(findings(outcomes, critical), design, imageRows, imageCols, intactExamples, outcomes, critical, scorer.evaluations());
     }
 
     /** Units of progress {@link #run} reports: one per clustering and one per alpha. */
