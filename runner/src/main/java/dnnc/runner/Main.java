@@ -1,7 +1,12 @@
 package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
+import dnnc.runner.cli.ClusterCommand;
 import dnnc.runner.cli.PluginsCommand;
+import dnnc.runner.cli.QueryCommand;
+import dnnc.runner.cli.RerunCommand;
+import dnnc.runner.cli.RunsCommand;
+import dnnc.runner.cli.SimilarityCommand;
 import dnnc.runner.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +17,8 @@ import java.io.PrintWriter;
 /** The `dnnc` command. User errors are one line and exit 2; `--debug` adds the stack trace. */
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
-        subcommands = {RunCommand.class, PluginsCommand.class})
+        subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
+                SimilarityCommand.class, ClusterCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -32,6 +38,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr(), debug));
         cli.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -18,6 +18,10 @@ public final class RunsFolder {
         return runs;
     }
 
+    public dnnc.db.RecordStore open() {
+        return dnnc.db.RecordStore.open(runs);
+    }
+
     public Path cacheDir() {
         return cache != null ? cache : runs.resolve("cache");
     }
