@@ -31,6 +31,11 @@ public interface RunContext {
         return get(slot).map(java.util.List::of).orElse(java.util.List.of());
     }
 
+    /** The workflow, parameters and provenance of this run (for reports). */
+    default RunInfo info() {
+        return RunInfo.unknown(runId());
+    }
+
     /** 0 in the main analysis; i in the i-th repeat. */
     default int repeat() {
         return 0;

@@ -1,6 +1,7 @@
 package dnnc.runner.run;
 
 import dnnc.api.InvalidInputException;
+import dnnc.api.RunInfo;
 import dnnc.db.NewRun;
 import dnnc.db.RecordStore;
 import dnnc.db.RunHandle;
@@ -55,11 +56,13 @@ public final class RunLauncher {
              RecordStore store = RecordStore.open(runsDir)) {
             checkWritable(runsDir);
             long seed = seedOf(parameters);
+            Map<String, String> provenance = Provenance.collect();
             RunHandle run = store.startRun(new NewRun(workflow.path(), workflow.text(), parameters, seed, Main.VERSION,
-                    Provenance.collect()));
+                    provenance));
             StoreJournal journal = new StoreJournal(run);
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
+            study.setInfo(new RunInfo(run.id(), workflow.path().toString(), workflow.sha256(), parameters, seed, provenance));
             executor.set(new StepRunner(catalog, study, journal));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
             Runtime.getRuntime().addShutdownHook(onSignal);

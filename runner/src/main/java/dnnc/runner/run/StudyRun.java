@@ -26,6 +26,7 @@ public final class StudyRun implements RunContext {
     private final Map<String, Object> slots = new ConcurrentHashMap<>();
     private final Map<String, List<Object>> history;
     private final int repeat;
+    private volatile dnnc.api.RunInfo info;
 
     public StudyRun(String runId, Path outputDir, Path cacheDir, long seed, Supplier<Recorder> currentRecorder,
                     PrintStream console, boolean interactive) {
@@ -50,6 +51,7 @@ public final class StudyRun implements RunContext {
         this.interactive = main.interactive;
         this.history = main.history;
         this.repeat = repeat;
+        this.info = main.info;
         this.slots.putAll(main.slots);
     }
 
@@ -112,6 +114,15 @@ public final class StudyRun implements RunContext {
         synchronized (values) {
             return values.stream().map(slot.type()::cast).toList();
         }
+    }
+
+    public void setInfo(dnnc.api.RunInfo info) {
+        this.info = info;
+    }
+
+    @Override
+    public dnnc.api.RunInfo info() {
+        return info != null ? info : dnnc.api.RunInfo.unknown(runId);
     }
 
     @Override
