@@ -1,0 +1,72 @@
+package dnnc.plugins.lesion;
+
+import dnnc.api.AttributionResult;
+import dnnc.api.ClusteringSet;
+import dnnc.api.ConditionalGenerator;
+import dnnc.api.ImageClassifier;
+import dnnc.api.InvalidInputException;
+import dnnc.api.LesionCriterion;
+import dnnc.api.PluginKind;
+import dnnc.api.Progress;
+import dnnc.api.RunContext;
+import dnnc.api.Slots;
+import dnnc.api.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lesion step: reads the model (decoder probe and input schema), the clusterings (their input is the studied
+ * latent, their alphas the grid) and the judge when the criterion needs it; finds the important cluster of every
+ * clustering and the critical set per alpha; puts {@link Slots#LESIONS}, records {@code findings.important.*},
+ * {@code findings.critical.*} and writes the figures and CSVs. With {@code seeds} > 1 it repeats the lesion
+ * analysis with independent lesion seeds on the same clusterings and records the ranges.
+ */
+public final class LesionStage implements Stage<LesionCriterion> {
+    @Override
+    public PluginKind kind() {
+        return PluginKind.LESION;
+    }
+
+    @Override
+    public void run(LesionCriterion criterion, RunContext context) {
+        String who = "lesion step '" + criterion.name() + "'";
+        ConditionalGenerator model = context.require(Slots.MODEL, who);
+        ClusteringSet clusterings = context.require(Slots.CLUSTERINGS, who);
+        ImageClassifier judge = criterion.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
+        AttributionResult attribution = context.get(Slots.ATTRIBUTION).orElse(null);
+        LesionStudy.Settings settings = settings(criterion, context.seed());
+        if (settings.target() >= model.inputs().classes()) {
+            throw new InvalidInputException("parameter 'target' of lesion plugin '" + criterion.name() + "' is "
+                    + settings.target() + "; the model has classes 0.." + (model.inputs().classes() - 1));
+        }
+        if (!model.inputs().isLatent(clusterings.input())) {
+            throw new InvalidInputException(who + " needs clusterings of a latent input; got input "
+                    + model.inputs().label(clusterings.input()));
+        }
+        List<LesionStudy.Result> perSeed = new ArrayList<>();
+        try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
+            for (int k = 0; k < settings.seeds(); k++) {
+                LesionStudy.Settings seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
+                perSeed.add(new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(),
+                        criterion, judge, seeded).run(clusterings, attribution, progress));
+            }
+        }
+        LesionStudy.Result main = perSeed.get(0);
+        context.put(Slots.LESIONS, main.findings());
+        LesionReport report = new LesionReport(context, main, criterion instanceof PassFailCriterion);
+        report.recordResults();
+        report.writeFiles();
+        if (perSeed.size() > 1) {
+            Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds", perSeed);
+        }
+    }
+
+    static LesionStudy.Settings settings(LesionCriterion criterion, long runSeed) {
+        if (criterion instanceof LesionSettings declared) {
+            return declared.settings(runSeed);
+        }
+        // a third-party criterion: the defaults of the built-in ones
+        return new PixelBceCriterion().settings(runSeed);
+    }
+}

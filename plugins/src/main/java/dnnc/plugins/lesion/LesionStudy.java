@@ -1,0 +1,157 @@
+package dnnc.plugins.lesion;
+
+import dnnc.api.AttributionResult;
+import dnnc.api.ClusterLesion;
+import dnnc.api.ClusteringSet;
+import dnnc.api.CriticalSet;
+import dnnc.api.FeatureKey;
+import dnnc.api.FeatureKind;
+import dnnc.api.ImageClassifier;
+import dnnc.api.InputEffect;
+import dnnc.api.InputSchema;
+import dnnc.api.Lesion;
+import dnnc.api.LesionCriterion;
+import dnnc.api.LesionFindings;
+import dnnc.api.NetworkProbe;
+import dnnc.api.NeuronClustering;
+import dnnc.api.Progress;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The lesion part of the study for one set of clusterings of the decoder's neurons (SPEC section 5): the
+ * important cluster of every clustering, then the critical set C_ACE intersect C_ACT at every alpha. All lesions
+ * are evaluated on one {@link EvaluationDesign} drawn fresh from the settings' seed.
+ */
+public final class LesionStudy {
+    /** The study's knobs; see {@link LesionSettings} for their meaning and defaults. */
+    public record Settings(int draws, int randomLesions, int testedClusters, double significance, int target,
+                           long seed, int seeds) {
+        public Settings withSeed(long newSeed) {
+            return new Settings(draws, randomLesions, testedClusters, significance, target, newSeed, seeds);
+        }
+    }
+
+    /** Everything found, plus the details figures and tables need. */
+    public record Result(LesionFindings findings, EvaluationDesign design, int imageRows, int imageCols, float[] intactExamples,
+                         Map<FeatureKey, ClusterLesionTest.Outcome> clusterings,
+                         Map<Double, CriticalSetSearch.Outcome> critical, long evaluations) {
+    }
+
+    private final NetworkProbe probe;
+    private final InputSchema schema;
+    private final int imageRows;
+    private final int imageCols;
+    private final LesionCriterion criterion;
+    private final ImageClassifier judge;
+    private final Settings settings;
+
+    public LesionStudy(NetworkProbe probe, InputSchema schema, int imageRows, int imageCols, LesionCriterion criterion,
+                       ImageClassifier judge, Settings settings) {
+        this.probe = probe;
+        this.schema = schema;
+        this.imageRows = imageRows;
+        this.imageCols = imageCols;
+        this.criterion = criterion;
+        this.judge = judge;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The same study with other settings (e.g. another seed). */
+    public LesionStudy withSettings(Settings other) {
+        return new LesionStudy(probe, schema, imageRows, imageCols, criterion, judge, other);
+    }
+
+    /** The distinct alphas of a clustering set, increasing. */
+    public static double[] alphas(ClusteringSet clusterings) {
+        return clusterings.byKey().keySet().stream().mapToDouble(FeatureKey::alpha).distinct().sorted().toArray();
+    }
+
+    public Result run(ClusteringSet clusterings, AttributionResult attribution, Progress progress) {
+        double[] alphas = alphas(clusterings);
+        EvaluationDesign design = EvaluationDesign.of(schema, clusterings.input(), alphas, settings.draws(),
+                settings.target(), Seeds.derive(settings.seed(), "draws"));
+        LesionEngine engine = new LesionEngine(probe, design.inputs(), design.rows());
+        LesionScorer scorer = new LesionScorer(engine, design, criterion, judge, imageRows, imageCols);
+        float[] intactExamples = scorer.score(Lesion.none()).examples();
+
+        Map<FeatureKey, ClusterLesionTest.Outcome> outcomes = new LinkedHashMap<>();
+        ClusterLesionTest test = new ClusterLesionTest(scorer, settings);
+        List<FeatureKey> keys = new ArrayList<>(clusterings.byKey().keySet());
+        keys.sort(Comparator.comparing((FeatureKey k) -> k.kind()).thenComparingDouble(FeatureKey::alpha));
+        for (FeatureKey key : keys) {
+            outcomes.put(key, test.run(clusterings.byKey().get(key), clusterings.layout()));
+            progress.advance(1);
+        }
+
+        Map<Double, CriticalSetSearch.Outcome> critical = new TreeMap<>();
+        CriticalSetSearch search = new CriticalSetSearch(scorer, settings, clusterings.layout());
+        for (double alpha : alphas) {
+            NeuronClustering act = clusterings.byKey().get(new FeatureKey(FeatureKind.ACTIVATION, alpha));
+            NeuronClustering ace = clusterings.byKey().get(new FeatureKey(FeatureKind.ACE, alpha));
+            if (act == null || ace == null) {
+                continue;
+            }
+            TestedLesion cAct = outcomes.get(act.key()).important();
+            TestedLesion cAce = outcomes.get(ace.key()).important();
+            critical.put(alpha, search.run(alpha, act.labels(), ace.labels(),
+                    cAct == null ? new int[0] : cAct.neurons(), cAce == null ? new int[0] : cAce.neurons(),
+                    aceMagnitude(attribution, clusterings.input(), alpha, clusterings.layout().total())));
+            progress.advance(1);
+        }
+        return new Result(findings(outcomes, critical), design, imageRows, imageCols, intactExamples, outcomes, critical, scorer.evaluations());
+    }
+
+    /** Units of progress {@link #run} reports: one per clustering and one per alpha. */
+    public static long progressUnits(ClusteringSet clusterings) {
+        return clusterings.byKey().size() + alphas(clusterings).length;
+    }
+
+    private LesionFindings findings(Map<FeatureKey, ClusterLesionTest.Outcome> outcomes,
+                                    Map<Double, CriticalSetSearch.Outcome> critical) {
+        List<ClusterLesion> all = new ArrayList<>();
+        Map<FeatureKey, ClusterLesion> important = new LinkedHashMap<>();
+        for (ClusterLesionTest.Outcome o : outcomes.values()) {
+            for (TestedLesion t : o.byDamage()) {
+                ClusterLesion cl = new ClusterLesion(o.key(), t.cluster(), t.neurons(), t.hidden(), t.damage(),
+                        t.adjustedP(), t.randomDamages());
+                all.add(cl);
+                if (t == o.important()) {
+                    important.put(o.key(), cl);
+                }
+            }
+        }
+        Map<Double, CriticalSet> sets = new TreeMap<>();
+        critical.forEach((alpha, c) -> sets.put(alpha, new CriticalSet(alpha, c.neurons(), c.hidden(),
+                c.scored() == null ? Double.NaN : c.scored().damage(), c.pValue(), c.overlapPValue(), c.minimal())));
+        return new LesionFindings(criterion.name(), all, important, sets);
+    }
+
+    /** |ACE| of every neuron for the studied input at alpha, or null when the attribution does not have it. */
+    static double[] aceMagnitude(AttributionResult attribution, int input, double alpha, int neurons) {
+        if (attribution == null || attribution.effects() == null) {
+            return null;
+        }
+        for (InputEffect effect : attribution.effects()) {
+            if (effect.input() != input) {
+                continue;
+            }
+            for (int v = 0; v < effect.values().length; v++) {
+                if (effect.values()[v] == alpha && effect.ace()[v].length == neurons) {
+                    return Arrays.stream(effect.ace()[v]).map(Math::abs).toArray();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+package dnnc.plugins.lesion;
+
+import dnnc.api.PluginInfo;
+import dnnc.api.ReconstructionBatch;
+
+/**
+ * Damage = binary cross-entropy of the lesioned reconstruction q against the intact decoder's reconstruction
+ * t, averaged over pixels: -mean_p [t log q + (1 - t) log(1 - q)] (nats per pixel; q clipped to [1e-7, 1 - 1e-7]).
+ * An unlesioned decoder scores the entropy of its own pixels, not 0; tests compare lesions on the same draws,
+ * so that constant cancels. A reconstruction "fails" when its BCE exceeds the 95th percentile of the
+ * reconstructions' BCE under the matched random lesions (see {@link LesionStudy}).
+ */
+@PluginInfo(name = "pixel-bce", description = "damage = mean pixel BCE of the lesioned reconstruction against the intact one")
+public final class PixelBceCriterion extends LesionSettings {
+    private static final double CLIP = 1e-7;
+
+    @Override
+    public double[] damage(ReconstructionBatch batch) {
+        int pixels = batch.rows() * batch.cols();
+        double[] damage = new double[batch.count()];
+        for (int i = 0; i < batch.count(); i++) {
+            double sum = 0;
+            for (int p = i * pixels; p < (i + 1) * pixels; p++) {
+                double q = Math.min(1 - CLIP, Math.max(CLIP, batch.lesioned()[p]));
+                double t = batch.intact()[p];
+                sum -= t * Math.log(q) + (1 - t) * Math.log1p(-q);
+            }
+            damage[i] = sum / pixels;
+        }
+        return damage;
+    }
+}
