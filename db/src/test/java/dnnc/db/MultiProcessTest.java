@@ -95,24 +95,6 @@ class MultiProcessTest {
     }
 
     @Test
-    void aShutdownHookCanStillRecordWhenTheProcessIsStoppedBySignal() throws Exception {
-        Process child = child("hang-until-signal", runs.toString());
-        try {
-            String ready = firstLine(child);
-            assertTrue(ready.startsWith("READY "), ready);
-            child.destroy(); // SIGTERM: shutdown hooks run
-            assertTrue(child.waitFor(1, TimeUnit.MINUTES));
-            try (RecordStore store = RecordStore.open(runs)) {
-                RunSummary run = store.summary(ready.substring("READY ".length()));
-                assertEquals(RunStatus.INTERRUPTED, run.status());
-                assertEquals("stopped by a signal", run.error(), "the hook wrote it, not the liveness sweep");
-            }
-        } finally {
-            child.destroyForcibly();
-        }
-    }
-
-    @Test
     void aFileLockedByAProgramWithoutAutoServerIsReported() throws Exception {
         RecordStore.open(runs).close();
         Process child = child("hold-without-auto-server", runs.toString());

@@ -29,14 +29,6 @@ public final class RecordingProcess {
                 System.out.flush();
                 Thread.sleep(Long.MAX_VALUE);
             }
-            case "hang-until-signal" -> {
-                RecordStore store = RecordStore.open(runsDir);
-                RunHandle run = store.startRun(Fixtures.newRun("workflows/signal.yaml", 5));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> run.finish(RunStatus.INTERRUPTED, "stopped by a signal")));
-                System.out.println("READY " + run.id());
-                System.out.flush();
-                Thread.sleep(Long.MAX_VALUE);
-            }
             case "hold-without-auto-server" -> {
                 String url = "jdbc:h2:file:" + runsDir.toAbsolutePath().resolve(StoreLocation.BASE_NAME);
                 try (Connection ignored = DriverManager.getConnection(url, Database.OWNER_USER, Database.OWNER_PASSWORD)) {
