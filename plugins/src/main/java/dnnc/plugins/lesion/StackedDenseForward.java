@@ -5,7 +5,6 @@ import dnnc.plugins.network.DenseNetworkProbe;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +52,7 @@ final class StackedDenseForward {
         INDArray h = Nd4j.create(tiled, new long[] {(long) m * rows, width}, 'c');
         applyMasks(h, layer, rows, lesions);
         for (int c = layer; c < weights.length; c++) {
-            h = activate(h.mmul(weights[c]).addiRowVector(biases[c]), activations[c]);
+            h = DenseNetworkProbe.activate(h.mmul(weights[c]).addiRowVector(biases[c]), activations[c]);
             applyMasks(h, c + 1, rows, lesions);
         }
         float[] all = h.data().asFloat();
@@ -81,13 +80,5 @@ final class StackedDenseForward {
             }
         }
         h.muli(Nd4j.create(mask, new long[] {(long) lesions.size() * rows, width}, 'c'));
-    }
-
-    private static INDArray activate(INDArray z, DenseNetworkProbe.Activation a) {
-        return switch (a) {
-            case RELU -> Transforms.relu(z, false);
-            case SIGMOID -> Transforms.sigmoid(z, false);
-            case IDENTITY -> z;
-        };
     }
 }
