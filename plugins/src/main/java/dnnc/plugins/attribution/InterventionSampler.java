@@ -45,7 +45,7 @@ final class InterventionSampler {
         for (int k = 0; k < schema.classes(); k++) {
             draws.fill(inputs, k * rows, from, to, -1, 0, k);
         }
-        return NativeScope.run(() -> NeuronRows.of(network.forward(inputs, schema.classes() * rows, Lesion.none()), layout));
+        return NeuronRows.of(network.forward(inputs, schema.classes() * rows, Lesion.none()), layout);
     }
 
     InterventionBlock latentBlock(int latent, int from, int to) {
@@ -55,7 +55,7 @@ final class InterventionSampler {
         for (int a = 0; a < alphas.length; a++) {
             draws.fill(inputs, a * rows, from, to, latent, alphas[a], targetClass);
         }
-        float[] all = NativeScope.run(() -> NeuronRows.of(network.forward(inputs, alphas.length * rows, Lesion.none()), layout));
+        float[] all = NeuronRows.of(network.forward(inputs, alphas.length * rows, Lesion.none()), layout);
         int cells = rows * total;
         float[][] activations = new float[alphas.length][];
         double[] baseline = new double[cells];

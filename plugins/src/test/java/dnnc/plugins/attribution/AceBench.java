@@ -40,7 +40,7 @@ public final class AceBench {
                     Activation.RELU, Activation.RELU, Activation.RELU, Activation.SIGMOID);
             InputSchema schema = new InputSchema(10, 10, new double[] {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1});
             TaylorAcePlugin taylor = new TaylorAcePlugin();
-            taylor.configure(Map.of("curvature", args[1], "draws", "1000"));
+            taylor.configure(Map.of("curvature", args[1], "draws", "1000", "step", args.length > 2 ? args[2] : "0.01"));
             long t0 = System.nanoTime();
             var result = taylor.attribute(new AttributionRequest(net, schema, java.util.stream.IntStream.range(0, 20).toArray(),
                     new double[] {-3, -2, -1, 0, 1, 2, 3}, 5, 1), Progress.silent());
