@@ -44,6 +44,11 @@ public final class LesionStage implements Stage<LesionCriterion> {
             throw new InvalidInputException(who + " needs clusterings of a latent input; got input "
                     + model.inputs().label(clusterings.input()));
         }
+        if (settings.testedClusters() / (settings.randomLesions() + 1.0) >= settings.significance()) {
+            context.recorder().warning("lesion: with " + settings.randomLesions() + " random lesions and Holm over "
+                    + settings.testedClusters() + " tested clusters no cluster can reach p < " + settings.significance()
+                    + "; raise random-lesions above " + (int) Math.ceil(settings.testedClusters() / settings.significance()));
+        }
         List<LesionStudy.Result> perSeed = new ArrayList<>();
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
