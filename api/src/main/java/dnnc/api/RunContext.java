@@ -23,6 +23,19 @@ public interface RunContext {
 
     <T> void put(Slot<T> slot, T value);
 
+    /**
+     * Every value the slot has held in this run, oldest first: the main analysis, then each repeat of it
+     * (workflows repeat an analysis with other seeds in a `loop`; each repeat sees its own slots).
+     */
+    default <T> java.util.List<T> history(Slot<T> slot) {
+        return get(slot).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
+    /** 0 in the main analysis; i in the i-th repeat. */
+    default int repeat() {
+        return 0;
+    }
+
     Progress progress(String stage, long totalUnits, String unit);
 
     Recorder recorder();

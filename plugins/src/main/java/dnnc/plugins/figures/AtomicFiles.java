@@ -1,5 +1,6 @@
 package dnnc.plugins.figures;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ final class AtomicFiles {
             Files.createDirectories(absolute.getParent());
             Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                     body.writeTo(out);
                 }
                 try {

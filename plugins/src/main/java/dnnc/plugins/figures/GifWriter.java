@@ -7,7 +7,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,13 +32,13 @@ public final class GifWriter {
         int hundredths = Math.max(2, Math.round(frameDelayMillis / 10f));
         return AtomicFiles.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(stream);
                 writer.prepareWriteSequence(null);
                 for (int i = 0; i < frames.size(); i++) {
-                    BufferedImage frame = rgb(frames.get(i));
+                    BufferedImage frame = GifPalette.indexed(frames.get(i));
                     IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), null);
-                    annotate(meta, hundredths, i == 0);
+                    annotate(meta, frame, hundredths, i == 0);
                     writer.writeToSequence(new IIOImage(frame, null, meta), null);
                 }
                 writer.endWriteSequence();
@@ -46,18 +48,12 @@ public final class GifWriter {
         });
     }
 
-    /** The GIF writer quantises RGB itself; other image types (e.g. ARGB) are flattened first. */
-    private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage copy = FigureStyle.blank(image.getWidth(), image.getHeight());
-        copy.createGraphics().drawImage(image, 0, 0, null);
-        return copy;
-    }
-
-    private static void annotate(IIOMetadata meta, int delayHundredths, boolean first) throws IOException {
+    private static void annotate(IIOMetadata meta, BufferedImage frame, int delayHundredths, boolean first) throws IOException {
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(FORMAT);
+        if (frame.getColorModel() instanceof IndexColorModel palette) {
+            // the writer's default metadata carries a generic table, not the frame's own palette
+            root.replaceChild(colourTable(palette), child(root, "LocalColorTable"));
+        }
         IIOMetadataNode control = child(root, "GraphicControlExtension");
         control.setAttribute("disposalMethod", "none");
         control.setAttribute("userInputFlag", "FALSE");
@@ -73,6 +69,21 @@ public final class GifWriter {
             extensions.appendChild(loop);
         }
         meta.setFromTree(FORMAT, root);
+    }
+
+    private static IIOMetadataNode colourTable(IndexColorModel palette) {
+        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
+        table.setAttribute("sizeOfLocalColorTable", Integer.toString(palette.getMapSize()));
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+            entry.setAttribute("index", Integer.toString(i));
+            entry.setAttribute("red", Integer.toString(palette.getRed(i)));
+            entry.setAttribute("green", Integer.toString(palette.getGreen(i)));
+            entry.setAttribute("blue", Integer.toString(palette.getBlue(i)));
+            table.appendChild(entry);
+        }
+        return table;
     }
 
     private static IIOMetadataNode child(IIOMetadataNode root, String name) {

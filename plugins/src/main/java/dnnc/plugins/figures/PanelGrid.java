@@ -153,7 +153,7 @@ public final class PanelGrid {
 
         int titleHeight = title.isEmpty() ? 0 : Text.height(FigureStyle.TITLE) + GAP;
         int xTitleHeight = xAxisTitle.isEmpty() ? 0 : Text.height(FigureStyle.LABEL) + 2;
-        int colLabelHeight = columnLabels.isEmpty() ? 0 : Text.height(FigureStyle.LABEL) + 2;
+        int colLabelHeight = columnLabels.isEmpty() ? 0 : Text.height(FigureStyle.LABEL) + GAP;
         int yTitleWidth = yAxisTitle.isEmpty() ? 0 : Text.height(FigureStyle.LABEL) + GAP;
         int rowLabelWidth = rowLabels.isEmpty() ? 0 : Text.maxWidth(FigureStyle.LABEL, rowLabels) + GAP;
         int annotationWidth = rowAnnotations.isEmpty() ? 0 : Text.maxWidth(FigureStyle.TICK, rowAnnotations) + GAP * 2;

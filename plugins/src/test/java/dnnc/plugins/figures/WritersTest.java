@@ -74,6 +74,42 @@ class WritersTest {
     }
 
     @Test
+    void greyFramesKeepEveryGreyExactlyAndColourFramesKeepTheirColour() throws IOException {
+        BufferedImage grey = FigureStyle.blank(300, 1);
+        for (int x = 0; x < 256; x++) {
+            grey.setRGB(x, 0, x * 0x010101);
+        }
+        BufferedImage colour = FigureStyle.blank(300, 1);
+        colour.setRGB(1, 0, 0xd62728);
+        BufferedImage manyColours = FigureStyle.blank(300, 1);
+        for (int x = 0; x < 300; x++) {
+            manyColours.setRGB(x, 0, ColourMap.diverging().rgb(x / 299.0));
+        }
+        Path file = GifWriter.write(dir.resolve("mixed.gif"), List.of(grey, colour, manyColours), 50);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            BufferedImage greyBack = reader.read(0);
+            for (int x = 0; x < 256; x++) {
+                assertEquals(x * 0x010101, greyBack.getRGB(x, 0) & 0xffffff);
+            }
+            int red = reader.read(1).getRGB(1, 0);
+            assertTrue(((red >> 16) & 0xff) > 180 && (red & 0xff) < 80, "red stays red");
+            BufferedImage gradient = reader.read(2);
+            double error = 0;
+            for (int x = 0; x < 300; x++) {
+                int want = manyColours.getRGB(x, 0);
+                int got = gradient.getRGB(x, 0);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    error += Math.abs((want >> shift & 0xff) - (got >> shift & 0xff));
+                }
+            }
+            assertTrue(error / 900 < 4, "300 colours squeezed into 256 stay close, mean error " + error / 900);
+            reader.dispose();
+        }
+    }
+
+    @Test
     void csvQuotesCellsThatNeedItAndChecksRowWidths() throws IOException {
         Path file = CsvWriter.write(dir.resolve("a.csv"), List.of("alpha", "note"),
                 List.of(List.of(-3.0, "plain"), List.of(0.125, "with, comma \"q\"")));

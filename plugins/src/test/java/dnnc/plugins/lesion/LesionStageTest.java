@@ -55,7 +55,7 @@ class LesionStageTest {
                 "lesion_critical.csv", "lesion_sizes.png", "lesion_clusters_activation_-1.png", "lesion_clusters_ace_1.png",
                 "lesion_null_critical_-1.png", "lesion_null_ace_1.png"}) {
             assertTrue(Files.isRegularFile(dir.resolve(file)), file);
-            assertTrue(context.artifacts.contains(dir.resolve(file)), file);
+            assertTrue(context.artifacts.containsKey(dir.resolve(file)), file);
         }
     }
 

@@ -1,11 +1,14 @@
 package dnnc.plugins.testing;
 
+import dnnc.api.InvalidInputException;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
-import dnnc.api.InvalidInputException;
 import dnnc.api.Slot;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,20 +17,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory run for stage tests: slots in a map, results/tables/artifacts/warnings kept for assertions. */
+/**
+ * A run for tests: output and cache folders under a given (temporary) folder, silent progress, and a recorder
+ * that keeps everything in memory for assertions. Progress status lines are kept too.
+ */
 public final class TestRunContext implements RunContext {
     private final Path outputDir;
+    private final Path cacheDir;
     private final long seed;
     private final Map<String, Object> slots = new HashMap<>();
-    public final Map<String, Object> results = new LinkedHashMap<>();
-    public final Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
-    public final Map<String, double[]> arrays = new LinkedHashMap<>();
-    public final List<Path> artifacts = new ArrayList<>();
-    public final List<String> warnings = new ArrayList<>();
+    private final MemoryRecorder recorder = new MemoryRecorder();
+    // shortcuts to what the recorder kept, for assertions
+    public final Map<String, Object> results = recorder.results;
+    public final Map<String, double[]> arrays = recorder.arrays;
+    public final Map<String, int[]> arrayShapes = recorder.arrayShapes;
+    public final Map<String, List<List<Object>>> tables = recorder.tables;
+    public final Map<Path, String> artifacts = recorder.artifacts;
+    public final Map<String, String> inputHashes = recorder.inputHashes;
+    public final List<String> warnings = recorder.warnings;
+    private final List<String> statuses = new ArrayList<>();
 
+    /** Outputs go to {@code outputDir} itself, the cache to its "cache" subfolder. */
     public TestRunContext(Path outputDir, long seed) {
-        this.outputDir = outputDir;
+        this(outputDir, outputDir.resolve("cache"), seed);
+    }
+
+    /** Lets two runs share one cache folder. */
+    public TestRunContext(Path outputDir, Path cacheDir, long seed) {
+        this.outputDir = createDirectories(outputDir);
+        this.cacheDir = createDirectories(cacheDir);
         this.seed = seed;
+    }
+
+    public TestRunContext(Path root) {
+        this(root, 0L);
     }
 
     @Override
@@ -42,7 +65,7 @@ public final class TestRunContext implements RunContext {
 
     @Override
     public Path cacheDir() {
-        return outputDir.resolve("cache");
+        return cacheDir;
     }
 
     @Override
@@ -62,45 +85,86 @@ public final class TestRunContext implements RunContext {
 
     @Override
     public <T> void put(Slot<T> slot, T value) {
-        slots.put(slot.name(), value);
+        slots.put(slot.name(), slot.type().cast(value));
     }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {
-        return Progress.silent();
+        return new Progress() {
+            @Override
+            public void advance(long units) {
+            }
+
+            @Override
+            public void status(String text) {
+                statuses.add(stage + ": " + text);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** Every status text shown so far, as "stage: text". */
+    public List<String> statuses() {
+        return List.copyOf(statuses);
     }
 
     @Override
-    public Recorder recorder() {
-        return new Recorder() {
-            @Override
-            public void result(String path, Object value) {
-                results.put(path, value);
-            }
+    public MemoryRecorder recorder() {
+        return recorder;
+    }
 
-            @Override
-            public void table(String name, List<String> columns, List<List<Object>> rows) {
-                tables.put(name, rows);
-            }
+    private static Path createDirectories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-            @Override
-            public void array(String name, int[] shape, double[] values) {
-                arrays.put(name, values);
-            }
+    /** Keeps what was recorded, by kind, in the order it came. */
+    public static final class MemoryRecorder implements Recorder {
+        public final Map<String, Object> results = new LinkedHashMap<>();
+        public final Map<String, List<String>> tableColumns = new LinkedHashMap<>();
+        public final Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
+        public final Map<String, double[]> arrays = new LinkedHashMap<>();
+        public final Map<String, int[]> arrayShapes = new LinkedHashMap<>();
+        public final Map<Path, String> artifacts = new LinkedHashMap<>();
+        public final Map<String, String> inputHashes = new LinkedHashMap<>();
+        public final List<String> warnings = new ArrayList<>();
 
-            @Override
-            public void artifact(Path file, String description) {
-                artifacts.add(file);
-            }
+        @Override
+        public void result(String path, Object value) {
+            results.put(path, value);
+        }
 
-            @Override
-            public void inputHash(String name, String sha256) {
-            }
+        @Override
+        public void table(String name, List<String> columns, List<List<Object>> rows) {
+            tableColumns.put(name, List.copyOf(columns));
+            tables.put(name, List.copyOf(rows));
+        }
 
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        };
+        @Override
+        public void array(String name, int[] shape, double[] values) {
+            arrayShapes.put(name, shape.clone());
+            arrays.put(name, values.clone());
+        }
+
+        @Override
+        public void artifact(Path file, String description) {
+            artifacts.put(file, description);
+        }
+
+        @Override
+        public void inputHash(String name, String sha256) {
+            inputHashes.put(name, sha256);
+        }
+
+        @Override
+        public void warning(String message) {
+            warnings.add(message);
+        }
     }
 }

@@ -1,0 +1,163 @@
+package dnnc.db;
+
+import dnnc.api.InvalidInputException;
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The connection to one record file. Every unit of work runs in its own short transaction, committed at once.
+ * With AUTO_SERVER the first process to open the file serves it to the others; when that process exits, the
+ * others' connections break and are re-opened here, so a write in flight is retried rather than lost.
+ */
+final class Database implements AutoCloseable {
+    static final String OWNER_USER = "DNNC";
+    static final String READER_USER = "DNNC_READER";
+    /** The file is local: passwords guard nothing here, rights do (see V1__records.sql). */
+    static final String OWNER_PASSWORD = "dnnc";
+    private static final String READER_PASSWORD = "dnnc-reader";
+    private static final int CONNECTION_BROKEN = 90067;
+    private static final int DATABASE_CLOSED = 90098;
+    private static final int ATTEMPTS = 3;
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final StoreLocation location;
+    private final JdbcDataSource owner;
+    private final JdbcDataSource reader;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+
+    private Database(StoreLocation location) {
+        this.location = location;
+        this.owner = dataSource(location.ownerJdbcUrl(), OWNER_USER, OWNER_PASSWORD);
+        this.reader = dataSource(location.readerJdbcUrl(), READER_USER, READER_PASSWORD);
+    }
+
+    /** Connects (creating the file when there is none); an unusable file is reported, never replaced. */
+    static Database connect(StoreLocation location) {
+        Database database = new Database(location);
+        try {
+            database.connection = database.owner.getConnection();
+            return database;
+        } catch (SQLException e) {
+            throw location.unusable(e);
+        }
+    }
+
+    StoreLocation location() {
+        return location;
+    }
+
+    JdbcDataSource ownerDataSource() {
+        return owner;
+    }
+
+    <T> T transaction(Work<T> work) {
+        lock.lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return runOnce(work);
+                } catch (SQLException e) {
+                    if (attempt < ATTEMPTS && isConnectionLost(e)) {
+                        reconnect();
+                        continue;
+                    }
+                    throw new RecordStoreException("record store " + location.label() + ": " + firstLine(e), e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A connection as the read-only user; the caller closes it. */
+    Connection readerConnection() {
+        try {
+            return reader.getConnection();
+        } catch (SQLException e) {
+            throw location.unusable(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+        } catch (SQLException e) {
+            throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private <T> T runOnce(Work<T> work) throws SQLException {
+        if (connection == null) {
+            throw new IllegalStateException("record store " + location.label() + " is closed");
+        }
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is already broken; the retry (or the caller) deals with that
+        }
+    }
+
+    private void reconnect() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection may fail; a fresh one follows
+        }
+        try {
+            connection = owner.getConnection();
+        } catch (SQLException e) {
+            throw location.unusable(e);
+        }
+    }
+
+    private static boolean isConnectionLost(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && (sql.getErrorCode() == CONNECTION_BROKEN || sql.getErrorCode() == DATABASE_CLOSED)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JdbcDataSource dataSource(String url, String user, String password) {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+}

@@ -1,0 +1,136 @@
+package dnnc.db;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnnc.api.Recorder;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record store of a runs folder: one H2 file, {@code <runsDir>/records.mv.db}, shared by every dnnc process
+ * that uses the folder (AUTO_SERVER). Opening it applies the schema migrations and marks runs whose process
+ * is gone as interrupted. A file that is not a usable H2 record store is reported, never replaced or repaired.
+ */
+public final class RecordStore implements AutoCloseable {
+    private final Database database;
+    private final RunWriter writer;
+    private final RunReader reader;
+    private final Liveness liveness;
+
+    private RecordStore(Database database) {
+        this.database = database;
+        this.writer = new RunWriter(database);
+        this.reader = new RunReader(database);
+        this.liveness = new Liveness(database);
+    }
+
+    /** Opens (creating when absent) the store of a runs folder. */
+    public static RecordStore open(Path runsDir) {
+        StoreLocation location = StoreLocation.of(runsDir);
+        location.prepare();
+        Database database = Database.connect(location);
+        try {
+            Migrations.apply(database);
+            RecordStore store = new RecordStore(database);
+            store.markAbandonedRunsInterrupted();
+            return store;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Path runsDir() {
+        return database.location().runsDir();
+    }
+
+    public Path databaseFile() {
+        return database.location().databaseFile();
+    }
+
+    // ---- writing (the runner) ----
+
+    public RunHandle startRun(NewRun run) {
+        return writer.start(this, run);
+    }
+
+    /** Ends a run (status succeeded, failed or interrupted); its steps still running end with it. */
+    public void finishRun(String runId, RunStatus status, String error) {
+        writer.finish(runId, status, error);
+    }
+
+    public StepHandle startStep(String runId, String stepId, String pluginKind, String pluginName,
+                                Map<String, ?> parameters) {
+        return new StepHandle(this, runId, writer.startStep(runId, stepId, pluginKind, pluginName, parameters));
+    }
+
+    public void finishStep(String runId, int ordinal, RunStatus status, String error) {
+        writer.finishStep(runId, ordinal, status, error);
+    }
+
+    /** A recorder for the run, tagging rows with the step ordinal (null: the run itself). */
+    public Recorder recorder(String runId, Integer stepOrdinal) {
+        return new StoreRecorder(database, runId, stepOrdinal, reader.outputDir(runId));
+    }
+
+    /** Marks 'interrupted' the running runs whose owner process is gone; returns their ids. */
+    public List<String> markAbandonedRunsInterrupted() {
+        return liveness.markAbandonedRuns();
+    }
+
+    // ---- reading (the CLI, reports) ----
+
+    public List<RunSummary> listRuns(RunFilter filter) {
+        markAbandonedRunsInterrupted();
+        return reader.list(filter);
+    }
+
+    /** An unknown id is an {@link dnnc.api.InvalidInputException} pointing at {@code dnnc runs list}. */
+    public RunDetails showRun(String runId) {
+        markAbandonedRunsInterrupted();
+        return reader.details(runId);
+    }
+
+    public RunSummary summary(String runId) {
+        return reader.summary(runId);
+    }
+
+    public RunComparison compare(String runA, String runB) {
+        markAbandonedRunsInterrupted();
+        return new RunComparer(reader).compare(runA, runB);
+    }
+
+    /** Workflow text, path, parameters and seed of a recorded run. */
+    public RerunSpec rerunSpec(String runId) {
+        return reader.rerunSpec(runId);
+    }
+
+    /** All results of a run nested by their dotted paths: "model.kl" becomes {"model": {"kl": ...}}. */
+    public ObjectNode results(String runId) {
+        return reader.results(runId);
+    }
+
+    /** {@link #results} as the indented text of results.json. */
+    public String resultsJson(String runId) {
+        return Json.writePretty(results(runId));
+    }
+
+    public StoredArray array(String runId, String name) {
+        return reader.array(runId, name);
+    }
+
+    public StoredTable table(String runId, String name) {
+        return reader.table(runId, name);
+    }
+
+    /** Runs SQL as a user that may only SELECT from the record tables; anything else is refused by H2. */
+    public QueryResult query(String sql) {
+        return new ReadOnlyQuery(database).run(sql);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,80 @@
+package dnnc.db;
+
+import dnnc.api.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * Where a record store lives ({@code <runsDir>/records.mv.db}) and how to tell the user about it. Checks the file
+ * before H2 sees it: H2 would quietly start a new database beside a file it does not recognise.
+ */
+record StoreLocation(Path runsDir, Path databaseFile, String label) {
+    static final String BASE_NAME = "records";
+    /** Every MVStore file starts with its text header "H:2,block:..". */
+    private static final byte[] MVSTORE_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
+
+    static StoreLocation of(Path runsDir) {
+        return new StoreLocation(runsDir, runsDir.resolve(BASE_NAME + ".mv.db"),
+                runsDir.resolve(BASE_NAME).toString());
+    }
+
+    String ownerJdbcUrl() {
+        // WRITE_DELAY=0 writes each commit to the file at once, so a killed process loses nothing it recorded.
+        return readerJdbcUrl() + ";WRITE_DELAY=0";
+    }
+
+    /** Without WRITE_DELAY, a database setting only an admin may change. */
+    String readerJdbcUrl() {
+        return "jdbc:h2:file:" + runsDir.toAbsolutePath().normalize().resolve(BASE_NAME)
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+    }
+
+    /** Creates the runs folder and refuses files that are not H2 record stores. */
+    void prepare() {
+        String folder = runsDir.toAbsolutePath().toString();
+        if (folder.contains(";")) {
+            throw new InvalidInputException("runs folder '" + runsDir + "' contains ';', which H2 cannot open; choose another --runs folder");
+        }
+        try {
+            Files.createDirectories(runsDir);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage(), e);
+        }
+        Path legacyFile = runsDir.resolve(BASE_NAME + ".h2.db");
+        if (Files.exists(legacyFile) && !Files.exists(databaseFile)) {
+            throw new InvalidInputException(legacyFile + " was written by H2 1.x, which this dnnc cannot read; "
+                    + "move it away or choose another --runs folder");
+        }
+        if (Files.exists(databaseFile) && !hasMvStoreHeader()) {
+            throw new InvalidInputException(databaseFile + " is not an H2 database; dnnc will not overwrite it: "
+                    + "move it away or choose another --runs folder");
+        }
+    }
+
+    /** An H2 refusal to open the file, as one line for the user. */
+    InvalidInputException unusable(SQLException e) {
+        String reason = switch (e.getErrorCode()) {
+            case 90030 -> "is corrupted";
+            case 90048 -> "was written by an H2 version this dnnc cannot read";
+            case 90020 -> "is locked by another program that opened it without AUTO_SERVER";
+            case 28000 -> "does not belong to dnnc (its users differ)";
+            default -> "cannot be opened";
+        };
+        return new InvalidInputException(databaseFile + " " + reason + " (" + Database.firstLine(e)
+                + "); dnnc does not repair or replace it: move it away or choose another --runs folder", e);
+    }
+
+    private boolean hasMvStoreHeader() {
+        try (InputStream in = Files.newInputStream(databaseFile)) {
+            return Arrays.equals(in.readNBytes(MVSTORE_HEADER.length), MVSTORE_HEADER);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + databaseFile + ": " + e.getMessage(), e);
+        }
+    }
+}

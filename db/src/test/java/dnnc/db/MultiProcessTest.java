@@ -1,0 +1,127 @@
+package dnnc.db;
+
+import dnnc.api.InvalidInputException;
+import dnnc.api.Recorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real JVMs sharing one record store, as a running workflow and a `dnnc runs list` do. */
+class MultiProcessTest {
+    private static final int RESULTS = 40;
+
+    @TempDir
+    Path runs;
+
+    @Test
+    void twoProcessesAndTwoThreadsRecordAtOnce() throws Exception {
+        List<Process> children = List.of(child("record", runs.toString(), "childA", "" + RESULTS),
+                child("record", runs.toString(), "childB", "" + RESULTS));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> ours = new ArrayList<>();
+            for (String label : List.of("threadA", "threadB")) {
+                ours.add(threads.submit(() -> {
+                    try (RecordStore store = RecordStore.open(runs)) {
+                        RunHandle run = store.startRun(Fixtures.newRun("workflows/" + label + ".yaml", 7));
+                        RecordingProcess.recordResults(run, label, RESULTS);
+                        run.finish(RunStatus.SUCCEEDED, null);
+                        return run.id();
+                    }
+                }));
+            }
+            for (Future<String> run : ours) {
+                run.get(2, TimeUnit.MINUTES);
+            }
+            for (Process child : children) {
+                String output = firstLine(child);
+                assertTrue(child.waitFor(2, TimeUnit.MINUTES));
+                assertEquals(0, child.exitValue(), output + new String(child.getErrorStream().readAllBytes()));
+            }
+        } finally {
+            threads.shutdownNow();
+            children.forEach(Process::destroyForcibly);
+        }
+        try (RecordStore store = RecordStore.open(runs)) {
+            List<RunSummary> all = store.listRuns(new RunFilter(RunStatus.SUCCEEDED, null));
+            assertEquals(4, all.size());
+            for (RunSummary run : all) {
+                String label = run.workflowPath().replace("workflows/", "").replace(".yaml", "");
+                assertEquals(RESULTS, store.results(run.id()).get(label).size(), label);
+                assertEquals(2, store.table(run.id(), label + "_table").rows().size());
+            }
+        }
+    }
+
+    @Test
+    void aKilledProcessKeepsWhatItRecordedAndOthersCarryOn() throws Exception {
+        Process child = child("hang", runs.toString(), "" + RESULTS);
+        try {
+            String ready = firstLine(child);
+            assertTrue(ready.startsWith("READY "), ready);
+            String childRun = ready.substring("READY ".length());
+            // the child opened the store first, so it serves the file to us: killing it breaks our connection
+            try (RecordStore store = RecordStore.open(runs)) {
+                RunHandle ours = store.startRun(Fixtures.newRun("ours.yaml", 1));
+                Recorder recorder = ours.recorder();
+                recorder.result("before", 1);
+                assertEquals(RunStatus.RUNNING, store.summary(childRun).status());
+                child.destroyForcibly();
+                assertTrue(child.waitFor(1, TimeUnit.MINUTES));
+
+                recorder.result("after", 2);
+                ours.finish(RunStatus.SUCCEEDED, null);
+                assertEquals("{\"after\":2,\"before\":1}", Json.write(store.results(ours.id())));
+                assertEquals(RunStatus.INTERRUPTED, store.showRun(childRun).summary().status());
+                assertEquals(RESULTS, store.results(childRun).get("hang").size(), "every committed result survived");
+                assertEquals(2, store.table(childRun, "hang_table").rows().size());
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aFileLockedByAProgramWithoutAutoServerIsReported() throws Exception {
+        RecordStore.open(runs).close();
+        Process child = child("hold-without-auto-server", runs.toString());
+        try {
+            assertEquals("READY", firstLine(child));
+            InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                    () -> RecordStore.open(runs));
+            assertTrue(e.getMessage().contains("is locked by another program"), e.getMessage());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
+    private static Process child(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), RecordingProcess.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    private static String firstLine(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null) {
+            throw new AssertionError("child said nothing: " + new String(process.getErrorStream().readAllBytes()));
+        }
+        return line;
+    }
+}

@@ -1,0 +1,43 @@
+package dnnc.plugins.attribution;
+
+import dnnc.api.AttributionMethod;
+import dnnc.api.AttributionRequest;
+import dnnc.api.InputSchema;
+import dnnc.api.NetworkProbe;
+import dnnc.api.Param;
+import dnnc.plugins.support.DeclaredPlugin;
+
+/**
+ * Parameters every attribution of a conditional decoder shares: the class the digit is drawn as and the seed
+ * of the noise draws. The stage builds its {@link AttributionRequest} from these through {@link #request}.
+ */
+public abstract class DecoderAttribution extends DeclaredPlugin implements AttributionMethod {
+    @Param(description = "target class: the one-hot class fed with every latent intervention", min = 0)
+    private int target = 5;
+
+    @Param(description = "seed of the noise draws; -1 takes the run's seed", min = -1)
+    private long seed = -1;
+
+    /** The request this plugin's parameters describe, for the given decoder. */
+    public AttributionRequest request(NetworkProbe network, InputSchema schema, long runSeed) {
+        return new AttributionRequest(network, schema, inputs(schema), alphas(), target, seed == -1 ? runSeed : seed);
+    }
+
+    /** Inputs the request attributes; all by default. */
+    protected int[] inputs(InputSchema schema) {
+        return java.util.stream.IntStream.range(0, schema.size()).toArray();
+    }
+
+    /** The intervention values of the request. */
+    protected double[] alphas() {
+        return new double[] {-3, -2, -1, 0, 1, 2, 3};
+    }
+
+    /** Units of work {@link #attribute} reports to its progress, for a bar with an ETA. */
+    public abstract long workUnits(AttributionRequest request);
+
+    /** Java threads to use: the configured count, or one per core when 0. */
+    static int threads(int configured) {
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
+}

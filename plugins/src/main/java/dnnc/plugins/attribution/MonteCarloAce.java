@@ -1,0 +1,186 @@
+package dnnc.plugins.attribution;
+
+import dnnc.api.AttributionRequest;
+import dnnc.api.InputEffect;
+import dnnc.api.InputSchema;
+import dnnc.api.InvalidInputException;
+import dnnc.api.NeuronLayout;
+import dnnc.api.Progress;
+import dnnc.api.SampleFeatures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * The Monte Carlo ACE estimator over every neuron of the probe (SPEC section 3). Draws are processed in chunks
+ * on Java threads; each chunk's moments are merged in chunk order, so the numbers do not depend on the thread
+ * count and memory stays at a few chunks' activations whatever the number of draws.
+ */
+final class MonteCarloAce {
+    private final AttributionRequest request;
+    private final DecoderDraws draws;
+    private final InterventionSampler sampler;
+    private final int chunk;
+    private final int threads;
+
+    MonteCarloAce(AttributionRequest request, int drawCount, int chunk, int threads) {
+        validate(request);
+        this.request = request;
+        this.draws = new DecoderDraws(request.schema(), drawCount, request.seed());
+        this.sampler = new InterventionSampler(request, draws);
+        this.chunk = chunk;
+        this.threads = threads;
+    }
+
+    static void validate(AttributionRequest request) {
+        InputSchema schema = request.schema();
+        if (request.network().inputSize() != schema.size()) {
+            throw new InvalidInputException("network has " + request.network().inputSize() + " inputs but the schema "
+                    + schema.latents() + " latents + " + schema.classes() + " classes");
+        }
+        if (request.alphas().length == 0) {
+            throw new InvalidInputException("parameter 'alphas' is empty; give at least one intervention value");
+        }
+        if (request.targetClass() < 0 || request.targetClass() >= schema.classes()) {
+            throw new InvalidInputException("parameter 'target' is " + request.targetClass() + "; expected a class in [0, "
+                    + (schema.classes() - 1) + "]");
+        }
+        for (int input : request.inputs()) {
+            if (input < 0 || input >= schema.size()) {
+                throw new InvalidInputException("parameter 'inputs' names input " + input + "; expected 0.." + (schema.size() - 1));
+            }
+        }
+    }
+
+    NeuronLayout layout() {
+        return sampler.layout();
+    }
+
+    /** ACE and standard error of every requested input on every neuron. */
+    List<InputEffect> estimate(Progress progress) {
+        int[] inputs = request.inputs();
+        int total = layout().total();
+        RunningMoments[][] moments = new RunningMoments[inputs.length][];
+        for (int q = 0; q < inputs.length; q++) {
+            moments[q] = new RunningMoments[values(inputs[q]).length];
+            for (int v = 0; v < moments[q].length; v++) {
+                moments[q][v] = new RunningMoments(total);
+            }
+        }
+        Function<InterventionBlock, RunningMoments[]> reduce = block -> {
+            RunningMoments[] m = new RunningMoments[block.effects().length];
+            for (int v = 0; v < m.length; v++) {
+                m[v] = RunningMoments.ofBlock(block.effects()[v], block.rows(), total);
+            }
+            return m;
+        };
+        forEachChunk(inputs, progress, reduce, (from, perInput) -> {
+            for (int q = 0; q < inputs.length; q++) {
+                for (int v = 0; v < moments[q].length; v++) {
+                    moments[q][v].merge(perInput.get(q)[v]);
+                }
+            }
+        });
+        List<InputEffect> effects = new ArrayList<>();
+        for (int q = 0; q < inputs.length; q++) {
+            double[][] ace = new double[moments[q].length][];
+            double[][] se = new double[moments[q].length][];
+            for (int v = 0; v < ace.length; v++) {
+                ace[v] = moments[q][v].mean();
+                se[v] = moments[q][v].standardError();
+            }
+            effects.add(new InputEffect(inputs[q], values(inputs[q]), ace, se));
+        }
+        return effects;
+    }
+
+    /** Per-draw activations and effects of one input, from exactly the draws {@link #estimate} uses. */
+    SampleFeatures features(int input, Progress progress) {
+        int total = layout().total();
+        double[] values = values(input);
+        float[][] activations = new float[values.length][Math.multiplyExact(draws.count(), total)];
+        float[][] effects = new float[values.length][draws.count() * total];
+        forEachChunk(new int[] {input}, progress, Function.identity(), (from, blocks) -> {
+            InterventionBlock block = blocks.get(0);
+            for (int v = 0; v < values.length; v++) {
+                System.arraycopy(block.activations()[v], 0, activations[v], from * total, block.rows() * total);
+                double[] e = block.effects()[v];
+                for (int c = 0; c < e.length; c++) {
+                    effects[v][from * total + c] = (float) e[c];
+                }
+            }
+        });
+        return new SampleFeatures(input, values, layout(), draws.count(), activations, effects);
+    }
+
+    /** The intervention values of an input: the alpha grid for a latent, {1} for a class. */
+    double[] values(int input) {
+        return request.schema().isLatent(input) ? request.alphas().clone() : new double[] {1};
+    }
+
+    private interface ChunkSink<R> {
+        void accept(int from, List<R> perInput);
+    }
+
+    /**
+     * Evaluates the chunks on up to {@code threads} threads, a window at a time. Each worker reduces every
+     * input's block as soon as it is computed (so only one input's activations per worker are alive), and the
+     * sink receives the chunks in order, so it needs no locking and its sums do not depend on the thread count.
+     */
+    private <R> void forEachChunk(int[] inputs, Progress progress, Function<InterventionBlock, R> reduce, ChunkSink<R> sink) {
+        int n = draws.count();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ace-chunk");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int windowStart = 0; windowStart < n; windowStart += chunk * threads) {
+                List<Future<List<R>>> window = new ArrayList<>();
+                List<int[]> ranges = new ArrayList<>();
+                for (int from = windowStart; from < Math.min(n, windowStart + chunk * threads); from += chunk) {
+                    int start = from;
+                    int end = Math.min(n, from + chunk);
+                    ranges.add(new int[] {start, end});
+                    window.add(pool.submit(() -> evaluate(inputs, start, end, reduce)));
+                }
+                for (int w = 0; w < window.size(); w++) {
+                    sink.accept(ranges.get(w)[0], window.get(w).get());
+                    progress.advance(ranges.get(w)[1] - ranges.get(w)[0]);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ACE interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private <R> List<R> evaluate(int[] inputs, int from, int to, Function<InterventionBlock, R> reduce) {
+        InputSchema schema = request.schema();
+        float[] classActivations = null;
+        List<R> blocks = new ArrayList<>(inputs.length);
+        for (int input : inputs) {
+            if (schema.isLatent(input)) {
+                blocks.add(reduce.apply(sampler.latentBlock(input, from, to)));
+            } else {
+                if (classActivations == null) {
+                    classActivations = sampler.classActivations(from, to);
+                }
+                blocks.add(reduce.apply(sampler.classBlock(input, classActivations, to - from)));
+            }
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,63 @@
+package dnnc.plugins.clustering;
+
+import dnnc.api.Clustering;
+import dnnc.api.ClusteringAlgorithm;
+import dnnc.api.InvalidInputException;
+import dnnc.api.Matrix;
+import dnnc.api.Param;
+import dnnc.api.PluginInfo;
+import dnnc.api.PreferenceSweep;
+import dnnc.api.Progress;
+import dnnc.plugins.support.DeclaredPlugin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * scikit-learn's affinity_propagation, result for result (see {@link AffinityPropagationSolver}). The seed feeds
+ * NumPy's RandomState, which takes 0..2^32-1: other seeds are reduced modulo 2^32.
+ */
+@PluginInfo(name = "affinity-propagation", description = "affinity propagation equal to scikit-learn's (same seed, same labels); preference median, a number, or auto (sweep)")
+public final class AffinityPropagation extends DeclaredPlugin implements ClusteringAlgorithm {
+    @Param(description = "exemplar preference: median of all similarities, a number, or auto (sweep; widest stable plateau)",
+            allowed = {"median", "auto", "<number>"})
+    String preference = "median";
+
+    @Param(description = "damping of the message updates", min = 0.5, max = 1, maxExclusive = true)
+    double damping = 0.5;
+
+    @Param(description = "iteration limit", min = 1)
+    int maxIter = 200;
+
+    @Param(description = "iterations without a change of exemplars that count as converged", min = 1)
+    int convergenceIter = 15;
+
+    @Param(description = "preferences tried by the auto sweep", min = 4, max = 500)
+    int sweepPoints = 20;
+
+    @Override
+    public Clustering cluster(Matrix similarity, long seed, Progress progress) {
+        if (similarity.rows() != similarity.cols() || similarity.rows() == 0) {
+            throw new InvalidInputException("affinity propagation needs a non-empty square similarity matrix; got "
+                    + similarity.rows() + " x " + similarity.cols());
+        }
+        int n = similarity.rows();
+        long numpySeed = Math.floorMod(seed, 1L << 32);
+        double[] s = similarity.values();
+        List<String> warnings = new ArrayList<>();
+        PreferenceSweep sweep = null;
+        AffinityPropagationSolver.Run run;
+        if (preference.equals("auto")) {
+            PreferenceSweeper sweeper = new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints);
+            PreferenceSweeper.Outcome outcome = sweeper.sweep(s, n, numpySeed, progress);
+            sweep = outcome.sweep();
+            warnings.addAll(outcome.warnings());
+            run = sweeper.solve(s, n, sweep.chosen(), numpySeed).run();
+        } else {
+            double p = preference.equals("median") ? AffinityPropagationSolver.median(s) : Double.parseDouble(preference);
+            run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(s, n, p, numpySeed);
+        }
+        warnings.addAll(run.warnings());
+        return new Clustering(run.labels(), run.clusterCount(), run.iterations(), run.converged(), List.copyOf(warnings), sweep);
+    }
+}

@@ -1,0 +1,285 @@
+package dnnc.plugins.clustering;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * scikit-learn 1.2's {@code _affinity_propagation}, operation for operation in the same floating-point order
+ * (so A, R, labels and iteration counts are bit-identical), with NumPy's whole-matrix passes fused into two
+ * sweeps per iteration over primitive arrays:
+ * <ol>
+ * <li>by column bands: responsibilities R and the column sums of max(R, 0) (rows summed in order, as NumPy's
+ * axis-0 sum does, which is why this sweep splits columns and not rows);</li>
+ * <li>by row bands: availabilities A, then the next iteration's row maximum and runner-up of A + S.</li>
+ * </ol>
+ */
+public final class AffinityPropagationSolver {
+    private static final double EPS = Math.ulp(1.0);
+    private static final double TINY_100 = Double.MIN_NORMAL * 100;
+    private static final int PARALLEL_FROM = 200;
+
+    private final double damping;
+    private final int maxIter;
+    private final int convergenceIter;
+
+    public AffinityPropagationSolver(double damping, int maxIter, int convergenceIter) {
+        if (!(damping >= 0.5 && damping < 1)) {
+            throw new IllegalArgumentException("damping must be in [0.5, 1); got " + damping);
+        }
+        this.damping = damping;
+        this.maxIter = maxIter;
+        this.convergenceIter = convergenceIter;
+    }
+
+    /** What one run produced; {@code a} and {@code r} are null for the degenerate cases that skip the loop. */
+    public record Run(int[] labels, int[] exemplars, int iterations, boolean converged, List<String> warnings,
+                      double[] a, double[] r) {
+        public int clusterCount() {
+            return exemplars.length;
+        }
+    }
+
+    /** scikit-learn's default preference: the median of all n^2 entries. */
+    public static double median(double[] similarity) {
+        double[] sorted = similarity.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    /** Row-major n x n similarity (not modified). */
+    public Run solve(double[] similarity, int n, double preference, long seed) {
+        List<String> warnings = new ArrayList<>();
+        if (n == 1 || allOffDiagonalEqual(similarity, n)) {
+            warnings.add("All samples have mutually equal similarities. Returning arbitrary cluster center(s).");
+            if (preference >= similarity[n - 1]) {
+                int[] own = new int[n];
+                Arrays.setAll(own, i -> i);
+                return new Run(own, own.clone(), 0, true, warnings, null, null);
+            }
+            return new Run(new int[n], new int[] {0}, 0, true, warnings, null, null);
+        }
+        double[] s = noisySimilarity(similarity, n, preference, seed);
+        double[] a = new double[n * n];
+        double[] r = new double[n * n];
+        Messages m = new Messages(s, a, r, n, damping);
+        boolean[][] history = new boolean[convergenceIter][];
+        boolean[] exemplar = null;
+        boolean converged = false;
+        int it;
+        try (TwoBands bands = new TwoBands(n >= PARALLEL_FROM)) {
+            bands.run(n, m::rowMaxima);
+            for (it = 0; it < maxIter; it++) {
+                Arrays.fill(m.columnSums, 0.0);
+                bands.run(n, m::responsibilities);
+                bands.run(n, m::availabilitiesAndNextMaxima);
+                exemplar = new boolean[n];
+                int count = 0;
+                for (int i = 0; i < n; i++) {
+                    exemplar[i] = a[i * n + i] + r[i * n + i] > 0;
+                    count += exemplar[i] ? 1 : 0;
+                }
+                history[it % convergenceIter] = exemplar;
+                if (it >= convergenceIter && count > 0 && stable(history, n)) {
+                    converged = true;
+                    break;
+                }
+            }
+        }
+        int iterations = converged ? it + 1 : maxIter;
+        int[] exemplars = indicesOf(exemplar);
+        if (exemplars.length == 0) {
+            warnings.add("Affinity propagation did not converge and this model will not have any cluster centers.");
+            int[] none = new int[n];
+            Arrays.fill(none, -1);
+            return new Run(none, exemplars, iterations, false, warnings, a, r);
+        }
+        if (!converged) {
+            warnings.add("Affinity propagation did not converge, this model may return degenerate cluster centers and labels.");
+        }
+        return assign(s, n, exemplars, iterations, converged, warnings, a, r);
+    }
+
+    private static boolean stable(boolean[][] history, int n) {
+        for (int i = 0; i < n; i++) {
+            boolean first = history[0][i];
+            for (boolean[] h : history) {
+                if (h[i] != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean allOffDiagonalEqual(double[] s, int n) {
+        double first = s[1];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j && s[i * n + j] != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** S with the preference on its diagonal plus (eps*S + 100*tiny) * G, G from RandomState(seed), row-major. */
+    static double[] noisySimilarity(double[] similarity, int n, double preference, long seed) {
+        LegacyRandomState random = new LegacyRandomState(seed);
+        double[] s = similarity.clone();
+        for (int i = 0; i < n; i++) {
+            s[i * n + i] = preference;
+        }
+        for (int k = 0; k < s.length; k++) {
+            s[k] = s[k] + (EPS * s[k] + TINY_100) * random.standardNormal();
+        }
+        return s;
+    }
+
+    /** Nearest exemplar, refine each cluster's exemplar to its most central member, assign again. */
+    private static Run assign(double[] s, int n, int[] exemplars, int iterations, boolean converged,
+                              List<String> warnings, double[] a, double[] r) {
+        int k = exemplars.length;
+        int[] c = nearest(s, n, exemplars);
+        for (int cluster = 0; cluster < k; cluster++) {
+            int[] members = membersOf(c, cluster);
+            int best = 0;
+            double bestSum = Double.NEGATIVE_INFINITY;
+            for (int col = 0; col < members.length; col++) {
+                double sum = 0.0;
+                for (int member : members) {
+                    sum += s[member * n + members[col]];
+                }
+                if (sum > bestSum) {
+                    bestSum = sum;
+                    best = col;
+                }
+            }
+            exemplars[cluster] = members[best];
+        }
+        c = nearest(s, n, exemplars);
+        int[] centres = Arrays.stream(c).map(x -> exemplars[x]).distinct().sorted().toArray();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = Arrays.binarySearch(centres, exemplars[c[i]]);
+        }
+        return new Run(labels, centres, iterations, converged, warnings, a, r);
+    }
+
+    private static int[] nearest(double[] s, int n, int[] exemplars) {
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int e = 1; e < exemplars.length; e++) {
+                if (s[i * n + exemplars[e]] > s[i * n + exemplars[best]]) {
+                    best = e;
+                }
+            }
+            c[i] = best;
+        }
+        for (int e = 0; e < exemplars.length; e++) {
+            c[exemplars[e]] = e;
+        }
+        return c;
+    }
+
+    private static int[] membersOf(int[] c, int cluster) {
+        return java.util.stream.IntStream.range(0, c.length).filter(i -> c[i] == cluster).toArray();
+    }
+
+    private static int[] indicesOf(boolean[] flags) {
+        return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i]).toArray();
+    }
+
+    /** The message matrices and the per-row / per-column quantities passed between the two sweeps. */
+    private static final class Messages {
+        final double[] s;
+        final double[] a;
+        final double[] r;
+        final int n;
+        final double damping;
+        final double undamped;
+        final int[] argmax;
+        final double[] max;
+        final double[] runnerUp;
+        final double[] columnSums;
+
+        Messages(double[] s, double[] a, double[] r, int n, double damping) {
+            this.s = s;
+            this.a = a;
+            this.r = r;
+            this.n = n;
+            this.damping = damping;
+            this.undamped = 1 - damping;
+            this.argmax = new int[n];
+            this.max = new double[n];
+            this.runnerUp = new double[n];
+            this.columnSums = new double[n];
+        }
+
+        /** Per row of A + S: first position of the maximum, the maximum, and the maximum elsewhere. */
+        void rowMaxima(int from, int to) {
+            for (int i = from; i < to; i++) {
+                rowMaximum(i);
+            }
+        }
+
+        private void rowMaximum(int i) {
+            int row = i * n;
+            int best = 0;
+            double top = a[row] + s[row];
+            for (int j = 1; j < n; j++) {
+                double v = a[row + j] + s[row + j];
+                if (v > top) {
+                    top = v;
+                    best = j;
+                }
+            }
+            double second = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                if (j != best) {
+                    double v = a[row + j] + s[row + j];
+                    if (v > second) {
+                        second = v;
+                    }
+                }
+            }
+            argmax[i] = best;
+            max[i] = top;
+            runnerUp[i] = second;
+        }
+
+        void responsibilities(int fromColumn, int toColumn) {
+            for (int i = 0; i < n; i++) {
+                int row = i * n;
+                double y = max[i];
+                int best = argmax[i];
+                for (int j = fromColumn; j < toColumn; j++) {
+                    double fresh = s[row + j] - (j == best ? runnerUp[i] : y);
+                    double updated = r[row + j] * damping + fresh * undamped;
+                    r[row + j] = updated;
+                    columnSums[j] += j == i ? updated : Math.max(updated, 0.0);
+                }
+            }
+        }
+
+        void availabilitiesAndNextMaxima(int fromRow, int toRow) {
+            for (int i = fromRow; i < toRow; i++) {
+                int row = i * n;
+                for (int j = 0; j < n; j++) {
+                    double rv = r[row + j];
+                    double t;
+                    if (j == i) {
+                        t = rv - columnSums[j];
+                    } else {
+                        t = Math.max(Math.max(rv, 0.0) - columnSums[j], 0.0);
+                    }
+                    a[row + j] = a[row + j] * damping - t * undamped;
+                }
+                rowMaximum(i);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dnnc.plugins.clustering;
+
+import dnnc.api.Clustering;
+import dnnc.api.ClusteringAlgorithm;
+import dnnc.api.ClusteringSet;
+import dnnc.api.FeatureKey;
+import dnnc.api.NeuronClustering;
+import dnnc.api.NeuronLayout;
+import dnnc.api.PluginKind;
+import dnnc.api.Progress;
+import dnnc.api.RunContext;
+import dnnc.api.SimilarityResult;
+import dnnc.api.SimilaritySet;
+import dnnc.api.Slots;
+import dnnc.api.Stage;
+import dnnc.plugins.figures.FigureFiles;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clusters every similarity of {@link Slots#SIMILARITIES} into {@link Slots#CLUSTERINGS} (labels per neuron of the
+ * layout, -1 for neurons left out as constant or when no cluster formed) and records:
+ * <ul>
+ * <li>{@code findings.clusters.<activation|ace>.<alpha>}: the study's table 3.1 (cluster count; written only for
+ * converged clusterings; otherwise {@code clustering.<kind>.<alpha>.converged = false} and a warning);</li>
+ * <li>{@code clustering.<kind>.<alpha>.iterations|converged|constant|preference};</li>
+ * <li>files: table-3-1.csv, table-3-1.html, clusters-&lt;kind&gt;-alpha&lt;alpha&gt;.csv (layer, index, label) and, for
+ * preference sweeps, preference-sweep.png/.csv (the study's figure 3.5).</li>
+ * </ul>
+ */
+public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
+    @Override
+    public PluginKind kind() {
+        return PluginKind.CLUSTERING;
+    }
+
+    @Override
+    public void run(ClusteringAlgorithm algorithm, RunContext context) {
+        SimilaritySet similarities = context.require(Slots.SIMILARITIES, "the clustering step");
+        NeuronLayout layout = context.require(Slots.FEATURES, "the clustering step").layout();
+        Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
+        try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
+            for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
+                FeatureKey key = e.getKey();
+                progress.status(key.kind().id() + " alpha " + key.alphaLabel());
+                Clustering c = algorithm.cluster(e.getValue().matrix(), context.seed(), statusOnly(progress));
+                NeuronClustering nc = new NeuronClustering(key, perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
+                byKey.put(key, nc);
+                record(context, nc, e.getValue(), layout);
+                progress.advance(1);
+            }
+        }
+        ClusteringSet set = new ClusteringSet(algorithm.name(), similarities.measure(), similarities.input(), layout, byKey);
+        context.put(Slots.CLUSTERINGS, set);
+        ClusterTables.write(context, set);
+        PreferenceSweepFigure.write(context, set);
+    }
+
+    /** Labels of the kept variables spread over all neurons; constant neurons get -1. */
+    static int[] perNeuron(int[] keptLabels, int[] kept, int neurons) {
+        int[] labels = new int[neurons];
+        Arrays.fill(labels, -1);
+        for (int k = 0; k < kept.length; k++) {
+            labels[kept[k]] = keptLabels[k];
+        }
+        return labels;
+    }
+
+    private static void record(RunContext context, NeuronClustering nc, SimilarityResult similarity, NeuronLayout layout) {
+        FeatureKey key = nc.key();
+        Clustering c = nc.clustering();
+        String prefix = "clustering." + key.kind().id() + "." + key.alphaLabel();
+        context.recorder().result(prefix + ".iterations", c.iterations());
+        context.recorder().result(prefix + ".converged", c.converged());
+        context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
+        if (c.sweep() != null) {
+            context.recorder().result(prefix + ".preference", c.sweep().chosen());
+        }
+        if (c.converged()) {
+            context.recorder().result("findings.clusters." + key.kind().id() + "." + key.alphaLabel(), c.clusterCount());
+        } else {
+            context.recorder().warning(prefix + " did not converge: its partition is not reported as a finding");
+        }
+        for (String w : c.warnings()) {
+            context.recorder().warning(prefix + ": " + w);
+        }
+        List<List<?>> rows = new ArrayList<>();
+        int[] labels = nc.labels();
+        for (int g = 0; g < labels.length; g++) {
+            int layer = layout.layerOf(g);
+            rows.add(List.of(layout.layers().get(layer).name(), layout.indexInLayer(g), labels[g]));
+        }
+        FigureFiles.csv(context, "clusters-" + key.kind().id() + "-alpha" + key.alphaLabel(), List.of("layer", "index", "label"), rows,
+                "cluster of every neuron (" + key.kind().id() + " features, alpha " + key.alphaLabel() + "; -1 = constant, left out)");
+    }
+
+    private static Progress statusOnly(Progress progress) {
+        return new Progress() {
+            @Override
+            public void advance(long units) {
+            }
+
+            @Override
+            public void status(String text) {
+                progress.status(text);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package dnnc.plugins.model;
+
+import dnnc.api.ImageSet;
+import dnnc.api.Progress;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/** Trains the cVAE with Adam; one seeded generator draws the initial weights, the epoch orders and the noise. */
+final class CvaeTraining {
+
+    /** Trained weights and the per-epoch means of the batch losses (loss, reconstruction BCE, KL). */
+    record Result(Map<String, INDArray> weights, double[] loss, double[] reconstruction, double[] kl, double samplesPerSecond) {
+    }
+
+    private CvaeTraining() {
+    }
+
+    static Result train(CvaeShape shape, ImageSet train, double beta, int epochs, int batchSize, double learningRate,
+                        long seed, Progress progress) {
+        Random random = new Random(seed);
+        Map<String, INDArray> initial = shape.initialWeights(random);
+        SameDiff sd = CvaeGraph.training(shape, initial, beta);
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate))
+                .dataSetFeatureMapping(CvaeGraph.X, CvaeGraph.C, CvaeGraph.EPS).markLabelsUnused().build());
+        silently(sd::createGradFunction);
+        BatchLosses losses = new BatchLosses();
+        double[] loss = new double[epochs];
+        double[] rec = new double[epochs];
+        double[] kl = new double[epochs];
+        long start = System.nanoTime();
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            int[] order = Batches.shuffled(train.count(), random);
+            double[] sums = new double[3];
+            for (int from = 0; from < train.count(); from += batchSize) {
+                int size = Math.min(batchSize, train.count() - from);
+                INDArray[] features = {Batches.pixels(train, order, from, size),
+                        Batches.oneHot(train, order, from, size, shape.classes()),
+                        Batches.gaussian(random, size, shape.latents())};
+                sd.fit(new MultiDataSet(features, new INDArray[0]), losses);
+                double batchRec = losses.take(CvaeGraph.RECONSTRUCTION);
+                double batchKl = losses.take(CvaeGraph.KL);
+                sums[0] += (batchRec + beta * batchKl) * size;
+                sums[1] += batchRec * size;
+                sums[2] += batchKl * size;
+                progress.advance(size);
+            }
+            loss[epoch] = sums[0] / train.count();
+            rec[epoch] = sums[1] / train.count();
+            kl[epoch] = sums[2] / train.count();
+            progress.status(String.format(Locale.ROOT, "epoch %d/%d loss %.2f reconstruction %.2f KL %.3f",
+                    epoch + 1, epochs, loss[epoch], rec[epoch], kl[epoch]));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, INDArray> trained = new LinkedHashMap<>();
+        for (String name : initial.keySet()) {
+            trained.put(name, sd.getVariable(name).getArr().dup());
+        }
+        return new Result(trained, loss, rec, kl, (double) epochs * train.count() / seconds);
+    }
+
+    /**
+     * Takes the loss terms from the training pass itself: the loss SameDiff M2.1 reports to listeners is 0 or
+     * NaN (STACK.md) and it never executes the loss op itself (it seeds the gradient there), but the
+     * reconstruction and KL ops run and their outputs are right; loss = reconstruction + beta * KL.
+     */
+    private static final class BatchLosses extends BaseListener {
+        private static final Set<String> WATCHED = Set.of(CvaeGraph.RECONSTRUCTION, CvaeGraph.KL);
+        final Map<String, Double> values = new HashMap<>();
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch, SameDiffOp op,
+                                OpContext context, INDArray[] outputs) {
+            List<String> names = op.getOutputsOfOp();
+            for (int i = 0; i < names.size(); i++) {
+                if (WATCHED.contains(names.get(i))) {
+                    values.put(names.get(i), outputs[i].getDouble(0));
+                }
+            }
+        }
+
+        double take(String name) {
+            Double v = values.remove(name);
+            if (v == null) {
+                throw new IllegalStateException("SameDiff did not compute '" + name + "' in the training pass");
+            }
+            return v;
+        }
+    }
+
+    /** SameDiff prints a line per differentiated op to System.out while it builds the gradient function. */
+    static void silently(Runnable action) {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            action.run();
+        } finally {
+            System.setOut(out);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dnnc.plugins.clustering;
+
+import dnnc.api.ClusteringSet;
+import dnnc.api.FeatureKey;
+import dnnc.api.FeatureKind;
+import dnnc.api.Layer;
+import dnnc.api.NeuronLayout;
+import dnnc.api.SampleFeatures;
+import dnnc.api.SimilaritySet;
+import dnnc.api.Slots;
+import dnnc.plugins.similarity.SimilarityStage;
+import dnnc.plugins.similarity.SpearmanSimilarity;
+import dnnc.plugins.testing.TestRunContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Similarity then clustering stages on features of 3 + 9 neurons driven by 3 hidden factors, one neuron constant. */
+class ClusteringStageTest {
+    private static final NeuronLayout LAYOUT = new NeuronLayout(List.of(new Layer("input", 3), new Layer("hidden", 9)));
+    private static final double[] ALPHAS = {-1, 0.5};
+
+    @Test
+    void stagesRecordTableMembershipsAndSweep(@TempDir Path dir) throws IOException {
+        TestRunContext context = new TestRunContext(dir, 3);
+        context.put(Slots.FEATURES, features(60));
+        new SimilarityStage().run(new SpearmanSimilarity(), context);
+        SimilaritySet similarities = context.require(Slots.SIMILARITIES, "test");
+        assertEquals(4, similarities.byKey().size());
+        assertEquals(11, similarities.byKey().get(new FeatureKey(FeatureKind.ACE, 0.5)).kept().length);
+
+        AffinityPropagation ap = new AffinityPropagation();
+        ap.configure(Map.of("preference", "auto", "sweep-points", "12"));
+        new ClusteringStage().run(ap, context);
+        ClusteringSet set = context.require(Slots.CLUSTERINGS, "test");
+        int[] labels = set.byKey().get(new FeatureKey(FeatureKind.ACTIVATION, -1)).labels();
+        assertEquals(-1, labels[2], "the constant neuron is its own group");
+        assertEquals(12, labels.length);
+
+        Map<String, Object> results = context.recorder().results;
+        for (String kind : List.of("activation", "ace")) {
+            for (String alpha : List.of("-1", "0.5")) {
+                assertNotNull(results.get("findings.clusters." + kind + "." + alpha), kind + " " + alpha);
+                assertTrue(Files.exists(dir.resolve("run/clusters-" + kind + "-alpha" + alpha + ".csv")));
+            }
+        }
+        assertEquals(3, results.get("findings.clusters.activation.-1"), "three driving factors");
+        String table = Files.readString(dir.resolve("run/table-3-1.html"));
+        assertTrue(table.contains("<td>0.5</td>"), table);
+        assertEquals("alpha,activation,ace", Files.readAllLines(dir.resolve("run/table-3-1.csv")).get(0));
+        assertNotNull(ImageIO.read(dir.resolve("run/preference-sweep.png").toFile()));
+        assertEquals("input,2,-1", Files.readAllLines(dir.resolve("run/clusters-activation-alpha-1.csv")).get(3));
+    }
+
+    /** Neuron j follows factor j % 3 plus small noise; neuron 2 (an input) is constant. */
+    private static SampleFeatures features(int draws) {
+        SplittableRandom random = new SplittableRandom(1);
+        int n = LAYOUT.total();
+        float[][] activations = new float[ALPHAS.length][draws * n];
+        float[][] effects = new float[ALPHAS.length][draws * n];
+        for (int a = 0; a < ALPHAS.length; a++) {
+            for (int s = 0; s < draws; s++) {
+                double[] factor = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
+                for (int j = 0; j < n; j++) {
+                    float v = j == 2 ? 1f : (float) (factor[j % 3] + 0.2 * random.nextGaussian());
+                    activations[a][s * n + j] = v;
+                    effects[a][s * n + j] = j == 2 ? 0f : v * 0.5f;
+                }
+            }
+        }
+        return new SampleFeatures(0, ALPHAS, LAYOUT, draws, activations, effects);
+    }
+}

@@ -1,0 +1,76 @@
+package dnnc.plugins.similarity;
+
+import dnnc.api.InvalidInputException;
+import dnnc.api.Matrix;
+import dnnc.api.SimilarityMeasure;
+import dnnc.api.SimilarityResult;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Against scipy.stats / NumPy answers on 45 samples x 14 variables with ties, a ReLU-like column and a constant column. */
+class SimilarityMeasuresTest {
+    private static final Matrix X = Fixtures.matrix("similarity_X.csv");
+    private static final int[] KEPT = Fixtures.ints("similarity_kept.csv");
+
+    @Test
+    void spearmanEqualsScipy() {
+        check(new SpearmanSimilarity(), "similarity_spearman.csv", 1e-12);
+    }
+
+    @Test
+    void pearsonEqualsNumpyCorrcoef() {
+        check(new PearsonSimilarity(), "similarity_pearson.csv", 1e-12);
+    }
+
+    @Test
+    void cosineEqualsNumpy() {
+        check(new CosineSimilarity(), "similarity_cosine.csv", 1e-12);
+    }
+
+    @Test
+    void negativeSquaredEuclideanEqualsNumpy() {
+        check(new NegSquaredEuclideanSimilarity(), "similarity_neg_sq_euclidean.csv", 1e-9);
+    }
+
+    @Test
+    void kendallTauBEqualsScipy() {
+        check(new KendallSimilarity(), "similarity_kendall.csv", 1e-12);
+    }
+
+    @Test
+    void constantColumnIsLeftOutAndNoNaNRemains() {
+        SimilarityResult r = new SpearmanSimilarity().similarity(X);
+        assertEquals(13, r.kept().length);
+        assertEquals(14, r.variables());
+        for (double v : r.matrix().values()) {
+            assertEquals(false, Double.isNaN(v));
+        }
+    }
+
+    @Test
+    void averageRanksForTies() {
+        double[] column = {3.0, 1.0, 3.0, -0.0, 0.0, 7.0};
+        VariableColumns.rankInPlace(column);
+        assertArrayEquals(new double[] {4.5, 3.0, 4.5, 1.5, 1.5, 6.0}, column);
+    }
+
+    @Test
+    void oneSampleIsRejected() {
+        assertThrows(InvalidInputException.class, () -> new SpearmanSimilarity().similarity(new Matrix(1, 3, new double[] {1, 2, 3})));
+    }
+
+    private static void check(SimilarityMeasure measure, String expectedFile, double tolerance) {
+        SimilarityResult r = measure.similarity(X);
+        assertArrayEquals(KEPT, r.kept());
+        Matrix expected = Fixtures.matrix(expectedFile);
+        assertEquals(expected.rows(), r.matrix().rows());
+        double worst = 0;
+        for (int i = 0; i < expected.values().length; i++) {
+            worst = Math.max(worst, Math.abs(expected.values()[i] - r.matrix().values()[i]));
+        }
+        assertEquals(0.0, worst, tolerance, measure.name() + " worst deviation");
+    }
+}

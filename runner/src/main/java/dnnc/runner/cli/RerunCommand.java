@@ -1,0 +1,41 @@
+package dnnc.runner.cli;
+
+import dnnc.db.RecordStore;
+import dnnc.db.RerunSpec;
+import dnnc.db.RunStatus;
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.run.RunLauncher;
+import dnnc.runner.workflow.WorkflowFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Runs a recorded run again: the workflow text it ran (not today's file), its parameters and seeds. */
+@Command(name = "rerun", mixinStandardHelpOptions = true,
+        description = "Run a recorded run again with the same workflow text, parameters and seeds (same numbers).")
+public final class RerunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ID", description = "The run to repeat (see dnnc runs list).")
+    String runId;
+
+    @Mixin
+    RunsFolder folders;
+
+    @Override
+    public Integer call() {
+        RerunSpec spec;
+        try (RecordStore store = RecordStore.open(folders.runsDir())) {
+            spec = store.rerunSpec(runId);
+        }
+        WorkflowFile workflow = WorkflowFile.parse(spec.workflowPath(), spec.workflowText());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        spec.parameters().forEach((k, v) -> parameters.put(k, String.valueOf(v)));
+        System.err.println("rerunning " + runId + " (" + spec.workflowPath() + ", sha256 " + spec.workflowSha256().substring(0, 12) + ")");
+        RunLauncher.Outcome outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), folders.cacheDir(),
+                System.out, System.err).launch(workflow, parameters);
+        return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
+    }
+}

@@ -1,0 +1,150 @@
+package dnnc.runner.run;
+
+import dnnc.api.InvalidInputException;
+import dnnc.db.NewRun;
+import dnnc.db.RecordStore;
+import dnnc.db.RunHandle;
+import dnnc.db.RunStatus;
+import dnnc.runner.Main;
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.workflow.PluginSteps;
+import dnnc.runner.workflow.StepExecutor;
+import dnnc.runner.workflow.WorkflowEngine;
+import dnnc.runner.workflow.WorkflowFile;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a workflow on record: validates it completely before anything is recorded, then opens the run in the
+ * store, executes the routes, and closes the run as succeeded, failed or interrupted (a signal), with
+ * results.json written beside the run's files.
+ */
+public final class RunLauncher {
+    private final PluginCatalog catalog;
+    private final Path runsDir;
+    private final Path cacheDir;
+    private final PrintStream out;
+    private final PrintStream console;
+
+    public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
+        this.catalog = catalog;
+        this.runsDir = runsDir;
+        this.cacheDir = cacheDir;
+        this.out = out;
+        this.console = console;
+    }
+
+    /** The outcome of a run: its id, folder and final status. */
+    public record Outcome(String runId, Path outputDir, RunStatus status, String error) {
+    }
+
+    public Outcome launch(WorkflowFile workflow, Map<String, String> overrides) {
+        Map<String, String> parameters = workflow.resolveParameters(overrides);
+        AtomicReference<StepExecutor> executor = new AtomicReference<>();
+        try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog))
+                .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
+             RecordStore store = RecordStore.open(runsDir)) {
+            checkWritable(runsDir);
+            long seed = seedOf(parameters);
+            RunHandle run = store.startRun(new NewRun(workflow.path(), workflow.text(), parameters, seed, Main.VERSION,
+                    Provenance.collect()));
+            StoreJournal journal = new StoreJournal(run);
+            StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
+                    TerminalProgress.terminalAttached());
+            executor.set(new StepRunner(catalog, study, journal));
+            Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
+            Runtime.getRuntime().addShutdownHook(onSignal);
+            run.recorder().result("run_id", run.id());
+            Outcome outcome;
+            try {
+                routes.run();
+                outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
+            } catch (RuntimeException | Error e) {
+                outcome = finishOnce(store, run, RunStatus.FAILED, describe(e));
+                if (!(e instanceof InvalidInputException)) {
+                    e.printStackTrace(console);
+                }
+            } finally {
+                removeHook(onSignal);
+            }
+            out.println("run " + outcome.runId() + " " + outcome.status().sqlName() + (outcome.error() == null ? "" : ": " + outcome.error()));
+            out.println(outcome.outputDir());
+            return outcome;
+        }
+    }
+
+    private final Object finishing = new Object();
+    private Outcome finished;
+
+    /** Closes the run exactly once, whether the workflow ended or a signal arrived first. */
+    private Outcome finishOnce(RecordStore store, RunHandle run, RunStatus status, String error) {
+        synchronized (finishing) {
+            if (finished == null) {
+                run.recorder().result("status", status.sqlName());
+                run.finish(status, error);
+                writeResults(store, run);
+                finished = new Outcome(run.id(), run.outputDir(), status, error);
+            }
+            return finished;
+        }
+    }
+
+    private static void writeResults(RecordStore store, RunHandle run) {
+        Path target = run.outputDir().resolve("results.json");
+        try {
+            Files.createDirectories(run.outputDir());
+            Path tmp = Files.createTempFile(run.outputDir(), ".results", ".json.tmp");
+            Files.writeString(tmp, store.resultsJson(run.id()) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static void checkWritable(Path runsDir) {
+        if (!Files.isWritable(runsDir)) {
+            throw new InvalidInputException(runsDir + ": the runs folder is not writable; choose another with --runs DIR");
+        }
+    }
+
+    private static long seedOf(Map<String, String> parameters) {
+        String seed = parameters.get("seed");
+        if (seed == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("workflow parameter seed='" + seed + "' is not an integer");
+        }
+    }
+
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException) {
+                return t.getMessage();
+            }
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + e.getMessage();
+        }
+        return e.toString();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running and closes the run itself
+        }
+    }
+}

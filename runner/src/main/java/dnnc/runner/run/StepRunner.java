@@ -1,0 +1,45 @@
+package dnnc.runner.run;
+
+import dnnc.api.Plugin;
+import dnnc.api.Stage;
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.workflow.PluginSteps;
+import dnnc.runner.workflow.StepExecutor;
+import dnnc.runner.workflow.StepSpec;
+
+import java.util.Map;
+
+/** Runs each plugin step through its kind's stage, on record. */
+public final class StepRunner implements StepExecutor {
+    private final PluginCatalog catalog;
+    private final PluginSteps steps;
+    private final StudyRun run;
+    private final RunJournal journal;
+
+    public StepRunner(PluginCatalog catalog, StudyRun run, RunJournal journal) {
+        this.catalog = catalog;
+        this.steps = new PluginSteps(catalog);
+        this.run = run;
+        this.journal = journal;
+    }
+
+    @Override
+    public void execute(StepSpec step, int repeat) {
+        Plugin plugin = steps.configured(step);
+        Map<String, String> values = plugin.parameterValues();
+        if (repeat > 0 && values.containsKey("seed")) {
+            // a repeat is the same analysis on other random draws: shift every seeded step by the repeat index
+            plugin.configure(Map.of("seed", Long.toString(Long.parseLong(values.get("seed")) + repeat)));
+            values = plugin.parameterValues();
+        }
+        Stage<Plugin> stage = catalog.stage(step.kind());
+        journal.stepStarted(step, repeat, values);
+        try {
+            stage.run(plugin, run.forRepeat(repeat));
+            journal.stepFinished(true, null);
+        } catch (RuntimeException | Error e) {
+            journal.stepFinished(false, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dnnc.runner.run;
+
+import dnnc.api.InvalidInputException;
+import dnnc.api.Progress;
+import dnnc.api.Recorder;
+import dnnc.api.RunContext;
+import dnnc.api.Slot;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** The run in progress as steps see it: the things earlier steps left, the folders, progress and the record. */
+public final class StudyRun implements RunContext {
+    private final String runId;
+    private final Path outputDir;
+    private final Path cacheDir;
+    private final long seed;
+    private final Supplier<Recorder> currentRecorder;
+    private final PrintStream console;
+    private final boolean interactive;
+    private final Map<String, Object> slots = new ConcurrentHashMap<>();
+    private final Map<String, List<Object>> history;
+    private final int repeat;
+
+    public StudyRun(String runId, Path outputDir, Path cacheDir, long seed, Supplier<Recorder> currentRecorder,
+                    PrintStream console, boolean interactive) {
+        this.runId = runId;
+        this.outputDir = outputDir;
+        this.cacheDir = cacheDir;
+        this.seed = seed;
+        this.currentRecorder = currentRecorder;
+        this.console = console;
+        this.interactive = interactive;
+        this.history = new ConcurrentHashMap<>();
+        this.repeat = 0;
+    }
+
+    private StudyRun(StudyRun main, int repeat) {
+        this.runId = main.runId;
+        this.outputDir = main.outputDir.resolve("repeat-" + repeat);
+        this.cacheDir = main.cacheDir;
+        this.seed = main.seed + repeat;
+        this.currentRecorder = () -> new PrefixedRecorder(main.currentRecorder.get(), "repeats." + repeat + ".");
+        this.console = main.console;
+        this.interactive = main.interactive;
+        this.history = main.history;
+        this.repeat = repeat;
+        this.slots.putAll(main.slots);
+    }
+
+    /**
+     * The context of the i-th repeat of the analysis: it starts from what the main analysis holds (data,
+     * models), keeps its own slots, writes under repeat-i/ and records under "repeats.i.".
+     */
+    public StudyRun forRepeat(int i) {
+        if (i <= 0) {
+            return this;
+        }
+        try {
+            java.nio.file.Files.createDirectories(outputDir.resolve("repeat-" + i));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new StudyRun(this, i);
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public Path outputDir() {
+        return outputDir;
+    }
+
+    @Override
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public <T> Optional<T> get(Slot<T> slot) {
+        return Optional.ofNullable(slot.type().cast(slots.get(slot.name())));
+    }
+
+    @Override
+    public <T> T require(Slot<T> slot, String neededBy) {
+        return get(slot).orElseThrow(() -> new InvalidInputException(neededBy + " needs the " + slot.name()
+                + " of an earlier step; add that step before it in the workflow"));
+    }
+
+    @Override
+    public <T> void put(Slot<T> slot, T value) {
+        slots.put(slot.name(), slot.type().cast(value));
+        history.computeIfAbsent(slot.name(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(value);
+    }
+
+    @Override
+    public <T> List<T> history(Slot<T> slot) {
+        List<Object> values = history.getOrDefault(slot.name(), List.of());
+        synchronized (values) {
+            return values.stream().map(slot.type()::cast).toList();
+        }
+    }
+
+    @Override
+    public int repeat() {
+        return repeat;
+    }
+
+    @Override
+    public Progress progress(String stage, long totalUnits, String unit) {
+        return new TerminalProgress(console, stage, totalUnits, unit, interactive);
+    }
+
+    @Override
+    public Recorder recorder() {
+        return currentRecorder.get();
+    }
+}

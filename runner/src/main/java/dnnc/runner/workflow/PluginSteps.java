@@ -1,0 +1,82 @@
+package dnnc.runner.workflow;
+
+import dnnc.api.InvalidInputException;
+import dnnc.api.Plugin;
+import dnnc.runner.PluginCatalog;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.util.URISupport;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the `dnnc:` steps of loaded routes and checks each against the plugin catalog. */
+public final class PluginSteps implements StepValidator {
+    private final PluginCatalog catalog;
+
+    public PluginSteps(PluginCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void validate(WorkflowFile file, List<RouteDefinition> routes, CamelContext camel) {
+        for (StepSpec step : steps(file, routes, camel)) {
+            try {
+                configured(step);
+            } catch (InvalidInputException e) {
+                throw WorkflowSafety.at(file, step.kind().id() + ":" + step.plugin(), "step " + step.kind().id() + ":" + step.plugin()
+                        + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** A fresh plugin for the step with its parameters applied. */
+    public Plugin configured(StepSpec step) {
+        Plugin plugin = catalog.create(step.kind(), step.plugin());
+        plugin.configure(step.parameters());
+        return plugin;
+    }
+
+    /** Every plugin step in route order, placeholders resolved. */
+    public static List<StepSpec> steps(WorkflowFile file, List<RouteDefinition> routes, CamelContext camel) {
+        List<StepSpec> steps = new ArrayList<>();
+        for (RouteDefinition route : routes) {
+            collect(file, route, route.getOutputs(), camel, steps);
+        }
+        return steps;
+    }
+
+    private static void collect(WorkflowFile file, RouteDefinition route, List<ProcessorDefinition<?>> outputs, CamelContext camel, List<StepSpec> into) {
+        for (ProcessorDefinition<?> p : outputs) {
+            Object node = p;
+            if (node instanceof ToDefinition to) {
+                String uri = WorkflowSafety.resolve(camel, route, to.getEndpointUri());
+                if (uri.startsWith(DnncComponent.SCHEME + ":")) {
+                    into.add(parse(file, uri));
+                }
+            }
+            collect(file, route, p.getOutputs(), camel, into);
+        }
+    }
+
+    static StepSpec parse(WorkflowFile file, String uri) {
+        String rest = uri.substring(DnncComponent.SCHEME.length() + 1);
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q >= 0) {
+            try {
+                params.putAll(URISupport.parseQuery(rest.substring(q + 1)));
+            } catch (URISyntaxException e) {
+                throw WorkflowSafety.at(file, path, "step '" + uri + "' has malformed options: " + e.getMessage());
+            }
+        }
+        return DnncComponent.parse(uri, path, params);
+    }
+}
