@@ -20,7 +20,9 @@ import java.util.List;
  * latent, their alphas the grid) and the judge when the criterion needs it; finds the important cluster of every
  * clustering and the critical set per alpha; puts {@link Slots#LESIONS}, records {@code findings.important.*},
  * {@code findings.critical.*} and writes the figures and CSVs. With {@code seeds} > 1 it repeats the lesion
- * analysis with independent lesion seeds on the same clusterings and records the ranges.
+ * analysis with independent lesion seeds on the same clusterings and records the ranges; when the run repeats
+ * the whole analysis (attribution and clustering with other seeds), it records clustering ARI and critical-set
+ * ranges over the repeats ({@code findings.repeatability.*}).
  */
 public final class LesionStage implements Stage<LesionCriterion> {
     @Override
@@ -63,8 +65,10 @@ public final class LesionStage implements Stage<LesionCriterion> {
         report.recordResults();
         report.writeFiles();
         if (perSeed.size() > 1) {
-            Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds", perSeed);
+            Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds",
+                    perSeed.stream().map(LesionStudy.Result::findings).toList(), settings.significance());
         }
+        Repeatability.recordRunRepeats(context, settings.significance());
     }
 
     static LesionStudy.Settings settings(LesionCriterion criterion, long runSeed) {
