@@ -21,6 +21,9 @@
  * <li>"Fails": p < significance against the full critical set's random-lesion null. Minimal set: blocks of
  *     neurons, least |ACE| first (by number without ACE), are dropped while the rest still fails; a block whose
  *     removal stops the failure is halved down to single neurons.</li>
+ * <li>Scope: {@code scope=hidden} reduces every cluster, random pool and critical population to hidden neurons.
+ *     With {@code scope=all} (the study's definition) clusters of output pixels tend to be the most damaging under
+ *     pixel BCE, since silencing a pixel is itself damage.</li>
  * </ul>
  */
 package dnnc.plugins.lesion;

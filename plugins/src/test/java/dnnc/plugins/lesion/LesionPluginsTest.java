@@ -25,7 +25,7 @@ class LesionPluginsTest {
         assertTrue(criteria.get("judge").needsJudge());
         Map<PluginKind, Stage<?>> stages = injector.getInstance(Key.get(new TypeLiteral<Map<PluginKind, Stage<?>>>() { }));
         assertInstanceOf(LesionStage.class, stages.get(PluginKind.LESION));
-        assertEquals(java.util.List.of("draws", "random-lesions", "tested-clusters", "significance", "target", "seed", "seeds"),
+        assertEquals(java.util.List.of("draws", "random-lesions", "tested-clusters", "significance", "target", "seed", "scope", "seeds"),
                 criteria.get("pixel-bce").parameters().stream().map(ParamSpec::name).toList());
         assertEquals("200", criteria.get("judge").parameterValues().get("random-lesions"));
     }
