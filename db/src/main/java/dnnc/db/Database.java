@@ -159,7 +159,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static boolean isConnectionLost(SQLException e) {
+    /** True when the failure is the served file going away (its serving process ended), not the work itself. */
+    static boolean isConnectionLost(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && (sql.getErrorCode() == CONNECTION_BROKEN || sql.getErrorCode() == DATABASE_CLOSED)) {
