@@ -146,7 +146,9 @@ final class Database implements AutoCloseable {
             try {
                 return owner.getConnection();
             } catch (SQLException e) {
-                if (e.getErrorCode() != DATABASE_IN_USE || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
+                // in use / refused: the process serving the file is starting or stopping its server
+                boolean transientState = e.getErrorCode() == DATABASE_IN_USE || isConnectionLost(e);
+                if (!transientState || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
                     throw location.unusable(e);
                 }
             }
