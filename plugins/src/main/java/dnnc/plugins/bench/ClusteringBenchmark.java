@@ -7,6 +7,7 @@ import dnnc.api.Matrix;
 import dnnc.api.Progress;
 import dnnc.api.SimilarityResult;
 import dnnc.plugins.clustering.AffinityPropagation;
+import dnnc.plugins.clustering.bench.ClusteringBench;
 import dnnc.plugins.similarity.SpearmanSimilarity;
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -49,10 +49,10 @@ public final class ClusteringBenchmark implements Benchmark {
         SpearmanSimilarity spearman = new SpearmanSimilarity();
         AffinityPropagation ap = new AffinityPropagation();
         ap.configure(Map.of("max-iter", "200"));
-        spearman.similarity(syntheticActivations(50, 20, 1)); // native library loading is not timed
+        spearman.similarity(ClusteringBench.syntheticActivations(50, 20, 1)); // native library loading is not timed
         for (String item : sizes.split(",")) {
             int n = Integer.parseInt(item.trim());
-            Matrix x = syntheticActivations(n, SAMPLES, settings.seed());
+            Matrix x = ClusteringBench.syntheticActivations(n, SAMPLES, settings.seed());
             SimilarityResult[] s = new SimilarityResult[1];
             figures.put("spearman.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> s[0] = spearman.similarity(x)));
             Clustering[] c = new Clustering[1];
@@ -65,31 +65,6 @@ public final class ClusteringBenchmark implements Benchmark {
             }
         }
         return figures;
-    }
-
-    /** X = max(F W + 0.5 E, 0) + 1e-3 E', F samples x 20, W 20 x variables, all standard normal. */
-    static Matrix syntheticActivations(int variables, int samples, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int factors = 20;
-        double[] f = new double[samples * factors];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = random.nextGaussian();
-        }
-        double[] w = new double[factors * variables];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = random.nextGaussian();
-        }
-        Matrix x = Matrix.zeros(samples, variables);
-        for (int s = 0; s < samples; s++) {
-            for (int j = 0; j < variables; j++) {
-                double v = 0;
-                for (int k = 0; k < factors; k++) {
-                    v += f[s * factors + k] * w[k * variables + j];
-                }
-                x.set(s, j, Math.max(v + 0.5 * random.nextGaussian(), 0) + 1e-3 * random.nextGaussian());
-            }
-        }
-        return x;
     }
 
     /** ap-similarity.npy (float64, row-major) and ap-labels.txt (one label per line) in the scratch folder. */

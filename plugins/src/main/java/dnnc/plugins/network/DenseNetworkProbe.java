@@ -99,22 +99,60 @@ public final class DenseNetworkProbe implements NetworkProbe {
             masks[l] = mask(l, lesion);
         }
         System.arraycopy(layerActivations, 0, values[layer], 0, layerActivations.length);
-        RowChunks.run(batch, (from, to, scratch) -> forwardRows(layer, values, masks, from, to, scratch));
+        RowChunks.run(batch, (from, to, scratch) -> forwardRows(layer, values, masks, from, to, scratch, true));
         return new Activations(batch, sizes(), values);
     }
 
     /**
-     * Rows [from, to) from {@code layer} upward, in per-thread scratch arrays: GEMM, bias, activation and
-     * lesion mask per layer, each layer's values copied out into its slice of {@code values}.
+     * The output of each lesion resumed from {@code layer}, whose intact activations ({@code rows} x size) are
+     * shared by all: the lesions' rows are run as one batch of chunks over the pool (chunks restart at each
+     * lesion's first row), with nothing but the outputs kept. Each result equals {@code resume(layer, ...,
+     * lesion).output()} bit for bit; no lesion may touch a layer below {@code layer}.
      */
-    private void forwardRows(int layer, float[][] values, INDArray[] masks, int from, int to, RowChunks.Scratch scratch) {
+    public List<float[]> resumeOutputs(int layer, float[] layerActivations, int rows, List<Lesion> lesions) {
+        checkLength(layerActivations, rows, layers.get(layer).size());
+        int outputs = layers.get(layers.size() - 1).size();
+        float[][] results = new float[lesions.size()][];
+        INDArray[][] masks = new INDArray[lesions.size()][layers.size()];
+        for (int j = 0; j < lesions.size(); j++) {
+            if (lesions.get(j).firstLayer() < layer) {
+                throw new IllegalArgumentException("lesion touches layer " + lesions.get(j).firstLayer() + " below " + layer);
+            }
+            results[j] = new float[Math.multiplyExact(rows, outputs)];
+            for (int l = layer; l < layers.size(); l++) {
+                masks[j][l] = mask(l, lesions.get(j));
+            }
+        }
+        float[][] values = new float[layers.size()][];
+        values[layer] = layerActivations;
+        // only the outputs are kept; chunks restart at each lesion's first row, so every lesion sees exactly resume()'s chunking
+        int chunksPerLesion = (rows + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
+        RowChunks.runTasks(lesions.size() * chunksPerLesion, (task, scratch) -> {
+            int j = task / chunksPerLesion;
+            int from = (task % chunksPerLesion) * RowChunks.CHUNK_ROWS;
+            int to = Math.min(rows, from + RowChunks.CHUNK_ROWS);
+            INDArray out = forwardRows(layer, values, masks[j], from, to, scratch, false);
+            out.data().asNioFloat().get(results[j], from * outputs, (to - from) * outputs);
+        });
+        return java.util.Arrays.asList(results);
+    }
+
+    /**
+     * Rows [from, to) from {@code layer} upward, in per-thread scratch arrays: GEMM, bias, activation and
+     * lesion mask per layer, each layer's values copied out into its slice of {@code values} when {@code keep}.
+     * Returns the last layer's scratch matrix.
+     */
+    private INDArray forwardRows(int layer, float[][] values, INDArray[] masks, int from, int to, RowChunks.Scratch scratch,
+                                 boolean keep) {
         int rows = to - from;
         int width = layers.get(layer).size();
         INDArray h = scratch.matrix(layer, rows, width);
         h.data().asNioFloat().put(values[layer], from * width, rows * width);
         if (masks[layer] != null) {
             h.muliRowVector(masks[layer]);
-            h.data().asNioFloat().get(values[layer], from * width, rows * width);
+            if (keep) {
+                h.data().asNioFloat().get(values[layer], from * width, rows * width);
+            }
         }
         for (int l = layer; l < weights.length; l++) {
             int next = layers.get(l + 1).size();
@@ -124,9 +162,12 @@ public final class DenseNetworkProbe implements NetworkProbe {
             if (masks[l + 1] != null) {
                 z.muliRowVector(masks[l + 1]);
             }
-            z.data().asNioFloat().get(values[l + 1], from * next, rows * next);
+            if (keep) {
+                z.data().asNioFloat().get(values[l + 1], from * next, rows * next);
+            }
             h = z;
         }
+        return h;
     }
 
     @Override

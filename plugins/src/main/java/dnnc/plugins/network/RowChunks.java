@@ -38,7 +38,21 @@ final class RowChunks {
         void run(int from, int to, Scratch scratch);
     }
 
+    /** Numbered work with the running thread's scratch arrays. */
+    interface TaskWork {
+        void run(int task, Scratch scratch);
+    }
+
     private RowChunks() {
+    }
+
+    static void runTasks(int tasks, TaskWork work) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (int t = 0; t < tasks; t++) {
+            int task = t;
+            pending.add(POOL.submit(() -> work.run(task, SCRATCH.get())));
+        }
+        await(pending);
     }
 
     static void run(int batch, RowWork work) {
@@ -48,6 +62,10 @@ final class RowChunks {
             int end = Math.min(batch, from + CHUNK_ROWS);
             pending.add(POOL.submit(() -> work.run(start, end, SCRATCH.get())));
         }
+        await(pending);
+    }
+
+    private static void await(List<Future<?>> pending) {
         try {
             for (Future<?> f : pending) {
                 f.get();
