@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * How time and memory grow: the decoder's hidden widths scaled x0.5, x1, x2 (and a large x8 network), the
+ * How time and memory grow: the decoder's hidden widths scaled x0.5, x1, x2 (and one forward of a x16 network), the
  * draws 500 / 1,000 / 2,000, and the alpha grid 3 / 7 / 13 values. Each point times one decoder forward
  * (batch 10,000), ACE of all 20 inputs and the per-draw features of z_1, with the peak resident memory.
  * Opt-in: {@code dnnc bench --only growth}.
@@ -28,7 +28,7 @@ public final class GrowthBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "growth of time and memory with neurons (width x0.5/x1/x2/x8), draws (500/1000/2000) and alphas (3/7/13)";
+        return "growth of time and memory with neurons (width x0.5/x1/x2, forward of x16), draws (500/1000/2000) and alphas (3/7/13)";
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class GrowthBenchmark implements Benchmark {
     @Override
     public Map<String, Double> run(BenchmarkSettings settings) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        String widths = settings.options().getOrDefault("growth.widths", "0.5,1,2,8");
+        String widths = settings.options().getOrDefault("growth.widths", "0.5,1,2");
         for (String w : widths.split(",")) {
             double factor = Double.parseDouble(w);
             DenseNetworkProbe decoder = DecoderShapes.decoder(settings.seed(), factor);
@@ -47,6 +47,7 @@ public final class GrowthBenchmark implements Benchmark {
             figures.put(key + ".neurons", (double) decoder.layout().total());
             point(figures, key, settings, decoder, 1000, AceBenchmark.ALPHAS);
         }
+        largest(figures, settings, Double.parseDouble(settings.options().getOrDefault("growth.largest", "16")));
         DenseNetworkProbe decoder = DecoderShapes.decoder(settings.seed(), 1.0);
         for (int draws : new int[] {500, 1000, 2000}) {
             point(figures, "draws" + draws, settings, decoder, draws, AceBenchmark.ALPHAS);
@@ -56,6 +57,20 @@ public final class GrowthBenchmark implements Benchmark {
             point(figures, "alphas" + count, settings, decoder, 1000, alphas);
         }
         return figures;
+    }
+
+    /** A much wider network: one forward of 2,000 rows with all activations, time and memory (ACE scales with it). */
+    private static void largest(Map<String, Double> figures, BenchmarkSettings settings, double factor) {
+        DenseNetworkProbe decoder = DecoderShapes.decoder(settings.seed(), factor);
+        String key = "largest.width" + factor;
+        figures.put(key + ".neurons", (double) decoder.layout().total());
+        figures.put(key + ".weights", DecoderShapes.flopsPerRow(decoder) / 2);
+        int batch = 2_000;
+        float[] inputs = DecoderShapes.inputs(batch, settings.seed());
+        measure(figures, key + ".forward2000", settings, () -> decoder.forward(inputs, batch, Lesion.none()));
+        settings.log().accept(String.format(Locale.ROOT, "growth %s: %s", key, figures.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(key + ".")).map(e -> e.getKey() + "=" + String.format(Locale.ROOT, "%.3g", e.getValue()))
+                .toList()));
     }
 
     private static void point(Map<String, Double> figures, String key, BenchmarkSettings settings,

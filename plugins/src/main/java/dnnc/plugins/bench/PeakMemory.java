@@ -3,8 +3,9 @@ package dnnc.plugins.bench;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Peak resident memory of the process while some work runs, sampled every few milliseconds: ND4J's buffers
- * live outside the Java heap, so the heap alone would miss most of it. Reported above the level before the work.
+ * Peak memory in use while some work runs, sampled every few milliseconds: Java heap in use plus ND4J's native
+ * buffers (JavaCPP's count of live allocations), above the level after a GC before the work. Heap in use counts
+ * garbage not yet collected too, so this is an upper bound of what the work needs at once.
  */
 final class PeakMemory implements AutoCloseable {
     private final long before;
@@ -14,11 +15,11 @@ final class PeakMemory implements AutoCloseable {
 
     PeakMemory() {
         System.gc();
-        before = Pointer.physicalBytes();
+        before = inUse();
         peak = before;
         sampler = new Thread(() -> {
             while (running) {
-                peak = Math.max(peak, Pointer.physicalBytes());
+                peak = Math.max(peak, inUse());
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -30,9 +31,14 @@ final class PeakMemory implements AutoCloseable {
         sampler.start();
     }
 
+    private static long inUse() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory() + Pointer.totalBytes();
+    }
+
     /** Megabytes above the level at the start. */
     double growthMb() {
-        peak = Math.max(peak, Pointer.physicalBytes());
+        peak = Math.max(peak, inUse());
         return (peak - before) / 1e6;
     }
 

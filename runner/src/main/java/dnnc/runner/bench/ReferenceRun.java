@@ -61,15 +61,15 @@ public final class ReferenceRun {
     }
 
     /**
-     * The reference figures matching what we measured: the pipeline (10 epochs, 1,000 draws) when any network
+     * The reference figures matching what we measured: the pipeline ({@code epochs}, 1,000 draws) when any network
      * figure was taken, the scaling script at each N our clustering bench used, and the label check at N=1,700.
      */
-    public Map<String, Double> figures(Path scratch, Map<String, Double> ours, Path clusteringScratch) {
+    public Map<String, Double> figures(Path scratch, Map<String, Double> ours, Path clusteringScratch, int epochs) {
         Map<String, Double> figures = new LinkedHashMap<>();
         boolean network = ours.keySet().stream().anyMatch(k -> k.startsWith("training.") || k.startsWith("decoder.")
                 || k.startsWith("ace.") || k.startsWith("pipeline.") || k.startsWith("study."));
         if (network) {
-            Map<String, Double> t = pipeline(scratch, 10, 1000);
+            Map<String, Double> t = pipeline(scratch, epochs, 1000);
             figures.putAll(t);
             figures.put("train_samples_per_s", 8000 / t.get("train_epoch"));
             figures.put("ace_all_scaled", t.get("ace_z1") * 80 / 7);

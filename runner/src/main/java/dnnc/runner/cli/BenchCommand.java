@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Benchmarks to run (default: all but the opt-in ones): ${COMPLETION-CANDIDATES}")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Benchmark option, e.g. --set training.epochs=3 --set clustering.sizes=1700")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Benchmark option, e.g. --set training.epochs=3 --set clustering.sizes=1700 --set reference.epochs=10")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--reference", paramLabel = "DIR", description = "Folder of reference_pipeline.py and reference_scaling.py (default: ../shared/bench if present).")
@@ -100,7 +100,12 @@ public final class BenchCommand implements Callable<Integer> {
                 timeStudy(out).ifPresent(s -> ours.put("study.s", s));
                 if (referenceRun != null && !referenceVersions.isEmpty()) {
                     out.println("== reference: " + referenceVersions);
-                    theirs.putAll(referenceRun.figures(scratch.resolve("reference"), ours, scratch.resolve("clustering")));
+                    theirs.putAll(referenceRun.figures(scratch.resolve("reference"), ours, scratch.resolve("clustering"),
+                            Integer.parseInt(options.getOrDefault("reference.epochs", "10"))));
+                    Double differences = theirs.remove("n1700.label_differences");
+                    if (differences != null) {
+                        ours.put("clustering.ap.n1700.sklearn_label_differences", differences);
+                    }
                 } else if (scripts != null) {
                     out.println("== reference: not run (" + python + " lacks torch, sklearn or scipy)");
                 }
