@@ -90,8 +90,13 @@ public final class GrowthBenchmark implements Benchmark {
 
     private static void measure(Map<String, Double> figures, String key, BenchmarkSettings settings, Supplier<?> work) {
         work.get(); // warm-up
+        // CPU seconds of the whole process as well as wall time: on a shared machine they vary far less
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try (PeakMemory memory = new PeakMemory()) {
+            long cpu = os.getProcessCpuTime();
             figures.put(key + ".s", Timings.medianSeconds(settings.repeats(), false, work::get));
+            figures.put(key + ".cpu_s", (os.getProcessCpuTime() - cpu) / 1e9 / settings.repeats());
             figures.put(key + ".peak_mb", memory.growthMb());
         }
     }
