@@ -4,6 +4,7 @@ import dnnc.api.ConditionalGenerator;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
+import dnnc.api.Preflight;
 import dnnc.api.Progress;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What each latent does to the target digit: decoder outputs with z_i set to each alpha and all other inputs
@@ -28,7 +30,7 @@ import java.util.Locale;
  * measures each image's orientation and ink area, giving the study's "one latent carries rotation and scale" check.
  */
 @PluginInfo(name = "reconstruction-grid", description = "decoder outputs over alpha per latent: grid PNG, looping GIFs, rotation and scale per latent")
-public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter {
+public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter, Preflight {
     static final String GRID_FILE = "reconstruction-grid";
 
     @Param(description = "class whose digit is drawn", min = 0)
@@ -47,13 +49,24 @@ public final class ReconstructionGridReporter extends DeclaredPlugin implements 
     private int frameDelayMs = 80;
 
     @Override
-    public void report(RunContext context) {
-        ConditionalGenerator model = context.require(Slots.MODEL, "report '" + name() + "'");
-        int classes = model.inputs().classes();
+    public void preflight(Map<String, String> facts) {
+        String classes = facts.get(Preflight.DATA_CLASSES);
+        if (classes != null) {
+            checkTarget(Integer.parseInt(classes));
+        }
+    }
+
+    private void checkTarget(int classes) {
         if (target >= classes) {
             throw new InvalidInputException("parameter 'target' of plugin '" + name() + "' is " + target
                     + "; expected a class in 0.." + (classes - 1));
         }
+    }
+
+    @Override
+    public void report(RunContext context) {
+        ConditionalGenerator model = context.require(Slots.MODEL, "report '" + name() + "'");
+        checkTarget(model.inputs().classes());
         int latents = model.inputs().latents();
         int rows = model.imageRows();
         int cols = model.imageCols();

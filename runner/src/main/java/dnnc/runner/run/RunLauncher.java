@@ -1,6 +1,7 @@
 package dnnc.runner.run;
 
 import dnnc.api.InvalidInputException;
+import dnnc.api.Preflight;
 import dnnc.api.RunInfo;
 import dnnc.db.NewRun;
 import dnnc.db.RecordStore;
@@ -50,12 +51,14 @@ public final class RunLauncher {
 
     public Outcome launch(WorkflowFile workflow, Map<String, String> overrides) {
         Map<String, String> parameters = workflow.resolveParameters(overrides);
+        long seed = seedOf(parameters);
+        Map<String, String> runFacts = Map.of(Preflight.RUN_SEED, Long.toString(seed),
+                Preflight.CACHE_DIR, cacheDir.toAbsolutePath().toString());
         AtomicReference<StepExecutor> executor = new AtomicReference<>();
-        try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog))
+        try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
              RecordStore store = RecordStore.open(runsDir)) {
             checkWritable(runsDir);
-            long seed = seedOf(parameters);
             Map<String, String> provenance = Provenance.collect();
             RunHandle run = store.startRun(new NewRun(workflow.path(), workflow.text(), parameters, seed, Main.VERSION,
                     provenance));
