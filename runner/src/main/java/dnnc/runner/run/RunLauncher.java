@@ -18,10 +18,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +36,7 @@ public final class RunLauncher {
     private final Path cacheDir;
     private final PrintStream out;
     private final PrintStream console;
+    private Redaction redaction = Redaction.NONE;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -43,6 +44,15 @@ public final class RunLauncher {
         this.cacheDir = cacheDir;
         this.out = out;
         this.console = console;
+    }
+
+    /**
+     * Records the run with home, runs and cache folders and secret environment values replaced by placeholders
+     * (see {@link Redaction}), for results and reports meant to be shared.
+     */
+    public RunLauncher redacting() {
+        this.redaction = Redaction.ofThisProcess(runsDir, cacheDir);
+        return this;
     }
 
     /** The outcome of a run: its id, folder and final status. */
@@ -59,13 +69,18 @@ public final class RunLauncher {
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
              RecordStore store = RecordStore.open(runsDir)) {
             checkWritable(runsDir);
-            Map<String, String> provenance = Provenance.collect();
-            RunHandle run = store.startRun(new NewRun(workflow.path(), workflow.text(), parameters, seed, Main.VERSION,
+            Map<String, String> recordedParameters = redaction.apply(parameters);
+            Map<String, String> provenance = new LinkedHashMap<>(redaction.apply(Provenance.collect()));
+            if (redaction.active()) {
+                provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
+            }
+            Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
+            RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
                     provenance));
-            StoreJournal journal = new StoreJournal(run);
+            StoreJournal journal = new StoreJournal(run, redaction);
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
-            study.setInfo(new RunInfo(run.id(), workflow.path().toString(), workflow.sha256(), parameters, seed, provenance));
+            study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
             executor.set(new StepRunner(catalog, study, journal));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
             Runtime.getRuntime().addShutdownHook(onSignal);
@@ -75,10 +90,12 @@ public final class RunLauncher {
                 routes.run();
                 outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
             } catch (RuntimeException | Error e) {
-                outcome = finishOnce(store, run, RunStatus.FAILED, describe(e));
-                if (!(e instanceof InvalidInputException)) {
+                String error = describe(e);
+                outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(error));
+                if (isInternal(e)) {
                     e.printStackTrace(console);
                 }
+                console.println("dnnc: run " + run.id() + " failed: " + error);
             } finally {
                 removeHook(onSignal);
             }
@@ -134,16 +151,25 @@ public final class RunLauncher {
         }
     }
 
+    /** One line for the user: their own error as it was written, an I/O failure as file and reason, else the exception. */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException) {
                 return t.getMessage();
             }
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + e.getMessage();
+        String io = IoFailures.describe(e);
+        return io != null ? io : e.toString();
+    }
+
+    /** A bug rather than bad input or a full or read-only disk: worth a stack trace. */
+    private static boolean isInternal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException) {
+                return false;
+            }
         }
-        return e.toString();
+        return IoFailures.describe(e) == null;
     }
 
     private static void removeHook(Thread hook) {
