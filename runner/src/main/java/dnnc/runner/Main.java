@@ -49,7 +49,11 @@ public final class Main implements Runnable {
             }
             return 2;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        // picocli's writers flush on println only: a table printed with print() would be lost at System.exit
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return exit;
     }
 
     /**

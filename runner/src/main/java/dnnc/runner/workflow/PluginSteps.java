@@ -74,7 +74,11 @@ public final class PluginSteps implements StepValidator {
             if (node instanceof ToDefinition to) {
                 String uri = WorkflowSafety.resolve(camel, route, to.getEndpointUri());
                 if (uri.startsWith(DnncComponent.SCHEME + ":")) {
-                    into.add(parse(file, uri));
+                    try {
+                        into.add(parse(file, uri));
+                    } catch (InvalidInputException e) {
+                        throw e.getMessage().startsWith(file.path().toString()) ? e : WorkflowSafety.at(file, to.getEndpointUri(), e.getMessage());
+                    }
                 }
             }
             collect(file, route, p.getOutputs(), camel, into);
