@@ -81,7 +81,7 @@ public final class PluginSteps implements StepValidator {
                     }
                 }
             }
-            collect(file, route, p.getOutputs(), camel, into);
+            collect(file, route, WorkflowSafety.nested(p), camel, into);
         }
     }
 
