@@ -148,11 +148,16 @@ public final class ModelCache {
             System.arraycopy(digest(body), 0, bytes, body.length, DIGEST_BYTES);
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), key, ".part");
-            Files.write(temp, bytes);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(temp, bytes);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                // a write that failed (a full disk) leaves no part file behind
+                Files.deleteIfExists(temp);
             }
             return sha256(bytes);
         } catch (IOException e) {

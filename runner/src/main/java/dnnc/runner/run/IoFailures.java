@@ -3,6 +3,7 @@ package dnnc.runner.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -41,7 +42,8 @@ final class IoFailures {
         if (io instanceof FileSystemException fs) {
             String why = fs.getReason() != null ? fs.getReason()
                     : io instanceof AccessDeniedException ? "permission denied"
-                    : io instanceof NoSuchFileException ? "no such file or folder" : "file system error";
+                    : io instanceof NoSuchFileException ? "no such file or folder"
+                    : io instanceof FileAlreadyExistsException ? "a file is in the way" : "file system error";
             return (fs.getFile() == null ? "" : fs.getFile() + ": ") + why;
         }
         return String.valueOf(io.getMessage());

@@ -32,7 +32,7 @@ public final class Redaction {
     }
 
     /** Redaction of this process's environment and home, and of the given folders. */
-    public static Redaction of(Map<String, String> environment, String home, Path runsDir, Path cacheDir) {
+    public static Redaction of(Map<String, String> environment, List<String> homes, Path runsDir, Path cacheDir) {
         List<Replacement> r = new ArrayList<>();
         environment.forEach((name, value) -> {
             if (SECRET_NAME.matcher(name).matches() && value != null && value.length() >= MIN_SECRET_LENGTH) {
@@ -41,8 +41,10 @@ public final class Redaction {
         });
         r.add(new Replacement(absolute(runsDir), "<runs>"));
         r.add(new Replacement(absolute(cacheDir), "<cache>"));
-        if (home != null && home.length() > 1) {
-            r.add(new Replacement(home, "~"));
+        for (String home : homes) {
+            if (home != null && home.length() > 1) {
+                r.add(new Replacement(home, "~"));
+            }
         }
         // the longest first: the runs folder usually lies inside the home folder
         r.sort(Comparator.comparingInt((Replacement x) -> x.text.length()).reversed());
@@ -50,7 +52,8 @@ public final class Redaction {
     }
 
     public static Redaction ofThisProcess(Path runsDir, Path cacheDir) {
-        return of(System.getenv(), System.getProperty("user.home"), runsDir, cacheDir);
+        // $HOME and the JVM's user.home (read from the password database) may differ: both are home
+        return of(System.getenv(), java.util.Arrays.asList(System.getenv("HOME"), System.getProperty("user.home")), runsDir, cacheDir);
     }
 
     public boolean active() {

@@ -41,12 +41,17 @@ final class DnncProcess implements AutoCloseable {
     }
 
     static DnncProcess start(Path stdout, String... args) {
+        return start(stdout, java.util.Map.of(), args);
+    }
+
+    static DnncProcess start(Path stdout, java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dnnc.runner.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("CI", "true");
+        builder.environment().putAll(environment);
         try {
             return new DnncProcess(builder.start());
         } catch (IOException e) {
