@@ -44,7 +44,8 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
         try {
             Files.createDirectories(runsDir);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage(), e);
+            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage()
+                    + "; choose another --runs folder", e);
         }
         Path legacyFile = runsDir.resolve(BASE_NAME + ".h2.db");
         if (Files.exists(legacyFile) && !Files.exists(databaseFile)) {

@@ -65,6 +65,9 @@ public final class RunLauncher {
         Map<String, String> runFacts = Map.of(Preflight.RUN_SEED, Long.toString(seed),
                 Preflight.CACHE_DIR, cacheDir.toAbsolutePath().toString());
         AtomicReference<StepExecutor> executor = new AtomicReference<>();
+        if (Files.isDirectory(runsDir)) {
+            checkWritable(runsDir);
+        }
         try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
              RecordStore store = RecordStore.open(runsDir)) {

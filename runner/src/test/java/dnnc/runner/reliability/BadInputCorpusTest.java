@@ -1,6 +1,8 @@
 package dnnc.runner.reliability;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -49,6 +51,50 @@ class BadInputCorpusTest {
     }
 
     private record Case(String name, Supplier<Cli> call, String... expected) {
+    }
+
+    /** A store that another program holds open without AUTO_SERVER (an H2 shell here) is reported, not taken over. */
+    @Test
+    void storeLockedByAnotherProgram() throws Exception {
+        Path locked = folder("store-locked");
+        Files.copy(runs.resolve("records.mv.db"), locked.resolve("records.mv.db"));
+        Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + locked.resolve("records"),
+                "-user", "DNNC", "-password", "dnnc").redirectErrorStream(true).start();
+        try {
+            // the shell has the file once it answers a query
+            shell.getOutputStream().write("SELECT 'ready-' || COUNT(*) FROM runs;\n".getBytes());
+            shell.getOutputStream().flush();
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(shell.getInputStream()));
+            for (String line = out.readLine(); line != null && !line.contains("ready-1"); line = out.readLine()) {
+                // the shell's banner and prompt
+            }
+            Cli.dnnc("runs", "list", "--runs", locked.toString())
+                    .assertRefused(locked.resolve("records.mv.db").toString(), "locked by another program", "AUTO_SERVER",
+                            "does not repair or replace it");
+            Cli.dnnc("run", Cli.resource("load.yaml").toString(), "--runs", locked.toString()).assertRefused("locked by another program");
+        } finally {
+            shell.destroyForcibly().waitFor();
+        }
+        // the holder itself may write to the file while it has it; what dnnc must not change is the content
+        assertEquals(storeBefore, StoreDigest.of(locked), "the locked store's records are as they were");
+    }
+
+    /** A runs folder on a read-only file system (a tmpfs mounted read-only: needs root, as CI has). */
+    @Test
+    void runsFolderOnAReadOnlyFileSystem() throws Exception {
+        Path readOnly = folder("read-only");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", readOnly.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "needs root with mount permission; 'runs folder below a file' covers the rest");
+        try {
+            Cli.dnnc("run", Cli.resource("load.yaml").toString(), "--runs", readOnly.resolve("runs").toString())
+                    .assertRefused(readOnly.resolve("runs").toString(), "Read-only file system", "another --runs folder");
+            Cli.dnnc("run", Cli.resource("load.yaml").toString(), "--runs", readOnly.toString())
+                    .assertRefused(readOnly.toString(), "not writable", "choose another with --runs DIR");
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor();
+        }
     }
 
     @TestFactory
