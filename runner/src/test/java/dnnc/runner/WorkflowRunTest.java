@@ -87,7 +87,7 @@ class WorkflowRunTest {
             RunDetails details = store.showRun(runId);
             assertEquals(RunStatus.SUCCEEDED, details.summary().status());
             assertEquals(List.of("data:mnist-idx", "report:ink-report", "model:cbeta-vae", "attribution:ace-monte-carlo",
-                    "similarity:spearman", "clustering:kmeans"), details.steps().stream().map(StepRecord::stepId).toList());
+                    "similarity:spearman", "clustering:agglomerative"), details.steps().stream().map(StepRecord::stepId).toList());
             assertTrue(details.steps().stream().allMatch(s -> s.status() == RunStatus.SUCCEEDED));
             assertEquals("1000", details.flatParameters().get("train").asText());
             assertTrue(details.provenance().containsKey("nd4j.backend"), details.provenance().toString());
