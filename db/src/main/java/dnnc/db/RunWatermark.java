@@ -93,7 +93,7 @@ final class RunWatermark {
         }
     }
 
-    private static long count(java.sql.Connection connection) throws java.sql.SQLException {
+    private static long count(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM runs");
              ResultSet r = query.executeQuery()) {
             r.next();
