@@ -6,10 +6,10 @@ import dnnc.api.InputSchema;
 import dnnc.api.NetworkProbe;
 import dnnc.api.Param;
 import dnnc.api.Preflight;
-import dnnc.api.InvalidInputException;
 
 import java.util.Map;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.TargetClass;
 
 /**
  * Parameters every attribution of a conditional decoder shares: the class the digit is drawn as and the seed
@@ -30,11 +30,7 @@ public abstract class DecoderAttribution extends DeclaredPlugin implements Attri
     /** Refuses a target class the data set does not have, before the run is on record. */
     @Override
     public void preflight(Map<String, String> facts) {
-        String classes = facts.get(Preflight.DATA_CLASSES);
-        if (classes != null && target >= Integer.parseInt(classes)) {
-            throw new InvalidInputException("parameter 'target' of plugin '" + name() + "' is " + target
-                    + "; expected a class in 0.." + (Integer.parseInt(classes) - 1));
-        }
+        TargetClass.preflight(name(), target, facts);
     }
 
     /** Inputs the request attributes; all by default. */

@@ -1,7 +1,6 @@
 package dnnc.plugins.report;
 
 import dnnc.api.ConditionalGenerator;
-import dnnc.api.InvalidInputException;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Preflight;
@@ -15,6 +14,7 @@ import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
 import dnnc.plugins.figures.Ticks;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.TargetClass;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -50,23 +50,13 @@ public final class ReconstructionGridReporter extends DeclaredPlugin implements 
 
     @Override
     public void preflight(Map<String, String> facts) {
-        String classes = facts.get(Preflight.DATA_CLASSES);
-        if (classes != null) {
-            checkTarget(Integer.parseInt(classes));
-        }
-    }
-
-    private void checkTarget(int classes) {
-        if (target >= classes) {
-            throw new InvalidInputException("parameter 'target' of plugin '" + name() + "' is " + target
-                    + "; expected a class in 0.." + (classes - 1));
-        }
+        TargetClass.preflight(name(), target, facts);
     }
 
     @Override
     public void report(RunContext context) {
         ConditionalGenerator model = context.require(Slots.MODEL, "report '" + name() + "'");
-        checkTarget(model.inputs().classes());
+        TargetClass.check(name(), target, model.inputs().classes());
         int latents = model.inputs().latents();
         int rows = model.imageRows();
         int cols = model.imageCols();
