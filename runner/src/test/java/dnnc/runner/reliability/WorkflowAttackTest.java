@@ -138,6 +138,14 @@ class WorkflowAttackTest {
                 "log option 'sourceLocationLoggerName'", "allowed: "));
         a.add(new Attack("log option holding a reference", route("        - to: \"log:x?exchangeFormatter=#x\"\n"),
                 "log option 'exchangeFormatter'", "allowed: "));
+        a.add(new Attack("parameter value injecting a log option", route("        - to: \"log:{{name:x}}\"\n"),
+                new String[] {"name=x?exchangeFormatter=formatter"}, "log option 'exchangeFormatter'", "allowed: "));
+        StringBuilder bomb = new StringBuilder("- route:\n    id: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 9; i++) {
+            bomb.append("    n").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9))
+                    .append("*a").append(i - 1).append("]\n");
+        }
+        a.add(new Attack("YAML alias bomb", bomb + "    from:\n      uri: direct:main\n      steps:\n" + LOAD, "YAML", "aliases"));
         a.add(new Attack("dnnc step as a consumer", "- route:\n    from:\n      uri: \"dnnc:data:mnist-idx\"\n      steps:\n" + LOAD, "direct:<name>"));
         return a;
     }
