@@ -1,6 +1,5 @@
 package dnnc.db;
 
-import dnnc.api.InvalidInputException;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.Connection;
@@ -20,6 +19,8 @@ final class Database implements AutoCloseable {
     private static final String READER_PASSWORD = "dnnc-reader";
     private static final int CONNECTION_BROKEN = 90067;
     private static final int DATABASE_CLOSED = 90098;
+    private static final int DATABASE_IN_USE = 90020;
+    private static final long IN_USE_PATIENCE_MILLIS = 3000;
     private static final int ATTEMPTS = 3;
 
     @FunctionalInterface
@@ -42,12 +43,8 @@ final class Database implements AutoCloseable {
     /** Connects (creating the file when there is none); an unusable file is reported, never replaced. */
     static Database connect(StoreLocation location) {
         Database database = new Database(location);
-        try {
-            database.connection = database.owner.getConnection();
-            return database;
-        } catch (SQLException e) {
-            throw location.unusable(e);
-        }
+        database.connection = database.openOwnerConnection();
+        return database;
     }
 
     StoreLocation location() {
@@ -136,10 +133,29 @@ final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing a broken connection may fail; a fresh one follows
         }
-        try {
-            connection = owner.getConnection();
-        } catch (SQLException e) {
-            throw location.unusable(e);
+        connection = openOwnerConnection();
+    }
+
+    /**
+     * H2 reports a file as in use while the process serving it is starting or stopping its server; only a lock that
+     * lasts is a program holding the file without AUTO_SERVER.
+     */
+    private Connection openOwnerConnection() {
+        long pauseMillis = 100;
+        for (long waitedMillis = 0; ; waitedMillis += pauseMillis, pauseMillis *= 2) {
+            try {
+                return owner.getConnection();
+            } catch (SQLException e) {
+                if (e.getErrorCode() != DATABASE_IN_USE || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
+                    throw location.unusable(e);
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new RecordStoreException("interrupted while waiting for " + location.label(), interrupted);
+            }
         }
     }
 

@@ -29,9 +29,17 @@ public final class RecordStore implements AutoCloseable {
     public static RecordStore open(Path runsDir) {
         StoreLocation location = StoreLocation.of(runsDir);
         location.prepare();
-        Database database = Database.connect(location);
+        Database database = OpeningLock.holding(location, () -> {
+            Database connected = Database.connect(location);
+            try {
+                Migrations.apply(connected);
+                return connected;
+            } catch (RuntimeException e) {
+                connected.close();
+                throw e;
+            }
+        });
         try {
-            Migrations.apply(database);
             RecordStore store = new RecordStore(database);
             store.markAbandonedRunsInterrupted();
             return store;

@@ -143,4 +143,19 @@ class ReadOnlyQueryTest {
             assertFalse(admin.getBoolean(1));
         }
     }
+
+    /** The README's example queries run as written. */
+    @Test
+    void theDocumentedExampleQueriesRun() throws Exception {
+        String schema = Files.readString(Path.of("../README.md"));
+        String sqlBlock = schema.substring(schema.indexOf("```sql") + 6, schema.indexOf("```", schema.indexOf("```sql") + 6));
+        List<String> queries = java.util.Arrays.stream(sqlBlock.split(";"))
+                .map(query -> query.lines().filter(line -> !line.startsWith("--")).collect(java.util.stream.Collectors.joining("\n")).strip())
+                .filter(query -> !query.isEmpty()).toList();
+        assertEquals(9, queries.size(), queries.toString());
+        for (String query : queries) {
+            store.query(query);
+        }
+        assertEquals(List.of(List.of(runId, "1", "80.5")), store.query(queries.get(1)).rows());
+    }
 }

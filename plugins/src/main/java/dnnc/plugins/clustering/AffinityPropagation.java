@@ -35,6 +35,9 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
     @Param(description = "preferences tried by the auto sweep", min = 4, max = 500)
     int sweepPoints = 20;
 
+    @Param(description = "auto sweep: cluster counts within this share of each other form one plateau (0 = equal counts)", min = 0, max = 1)
+    double plateauTolerance = 0.1;
+
     @Override
     public Clustering cluster(Matrix similarity, long seed, Progress progress) {
         if (similarity.rows() != similarity.cols() || similarity.rows() == 0) {
@@ -48,7 +51,7 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
         PreferenceSweep sweep = null;
         AffinityPropagationSolver.Run run;
         if (preference.equals("auto")) {
-            PreferenceSweeper sweeper = new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints);
+            PreferenceSweeper sweeper = new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints, plateauTolerance);
             PreferenceSweeper.Outcome outcome = sweeper.sweep(s, n, numpySeed, progress);
             sweep = outcome.sweep();
             warnings.addAll(outcome.warnings());

@@ -22,8 +22,15 @@ public final class AffinityPropagationSolver {
     private final double damping;
     private final int maxIter;
     private final int convergenceIter;
+    private final int parallelFrom;
 
     public AffinityPropagationSolver(double damping, int maxIter, int convergenceIter) {
+        this(damping, maxIter, convergenceIter, PARALLEL_FROM);
+    }
+
+    /** {@code parallelFrom}: the smallest n solved on two threads (tests force both paths). */
+    AffinityPropagationSolver(double damping, int maxIter, int convergenceIter, int parallelFrom) {
+        this.parallelFrom = parallelFrom;
         if (!(damping >= 0.5 && damping < 1)) {
             throw new IllegalArgumentException("damping must be in [0.5, 1); got " + damping);
         }
@@ -40,12 +47,54 @@ public final class AffinityPropagationSolver {
         }
     }
 
-    /** scikit-learn's default preference: the median of all n^2 entries. */
+    /** scikit-learn's default preference: the median of all n^2 entries (NumPy: mean of the middle two when even). */
     public static double median(double[] similarity) {
-        double[] sorted = similarity.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        double[] work = similarity.clone();
+        int n = work.length;
+        int upper = n / 2;
+        double high = select(work, upper);
+        if (n % 2 == 1) {
+            return high;
+        }
+        double low = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < upper; i++) { // after selection, the lower half holds the smaller values
+            low = Math.max(low, work[i]);
+        }
+        return (low + high) / 2.0;
+    }
+
+    /** The k-th smallest value (0-based), partitioning {@code v} around it (Hoare's quickselect). */
+    private static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (lo < hi) {
+            double pivot = v[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
     }
 
     /** Row-major n x n similarity (not modified). */
@@ -68,8 +117,8 @@ public final class AffinityPropagationSolver {
         boolean[] exemplar = null;
         boolean converged = false;
         int it;
-        try (TwoBands bands = new TwoBands(n >= PARALLEL_FROM)) {
-            bands.run(n, m::rowMaxima);
+        try (TwoBands bands = new TwoBands(n >= parallelFrom)) {
+            bands.run(n, m::rowMaxima); // A = 0: the maxima of S itself
             for (it = 0; it < maxIter; it++) {
                 Arrays.fill(m.columnSums, 0.0);
                 bands.run(n, m::responsibilities);
@@ -222,63 +271,94 @@ public final class AffinityPropagationSolver {
         /** Per row of A + S: first position of the maximum, the maximum, and the maximum elsewhere. */
         void rowMaxima(int from, int to) {
             for (int i = from; i < to; i++) {
-                rowMaximum(i);
-            }
-        }
-
-        private void rowMaximum(int i) {
-            int row = i * n;
-            int best = 0;
-            double top = a[row] + s[row];
-            for (int j = 1; j < n; j++) {
-                double v = a[row + j] + s[row + j];
-                if (v > top) {
-                    top = v;
-                    best = j;
-                }
-            }
-            double second = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                if (j != best) {
+                int row = i * n;
+                int best = 0;
+                double top = Double.NEGATIVE_INFINITY;
+                double second = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < n; j++) {
                     double v = a[row + j] + s[row + j];
-                    if (v > second) {
+                    if (v > top) {
+                        second = top;
+                        top = v;
+                        best = j;
+                    } else if (v > second) {
                         second = v;
                     }
                 }
+                argmax[i] = best;
+                max[i] = top;
+                runnerUp[i] = second;
             }
-            argmax[i] = best;
-            max[i] = top;
-            runnerUp[i] = second;
         }
 
+        /**
+         * R's update and the column sums of max(R, 0) (R itself on the diagonal). Each column's sum runs over the
+         * rows in order; the two special columns of a row (its argmax and its diagonal) are done apart so the
+         * loops between them carry no branches.
+         */
         void responsibilities(int fromColumn, int toColumn) {
             for (int i = 0; i < n; i++) {
                 int row = i * n;
-                double y = max[i];
                 int best = argmax[i];
-                for (int j = fromColumn; j < toColumn; j++) {
-                    double fresh = s[row + j] - (j == best ? runnerUp[i] : y);
-                    double updated = r[row + j] * damping + fresh * undamped;
-                    r[row + j] = updated;
-                    columnSums[j] += j == i ? updated : Math.max(updated, 0.0);
+                int first = Math.min(best, i);
+                int second = Math.max(best, i);
+                double y = max[i];
+                int j = fromColumn;
+                for (int special : new int[] {first, second}) {
+                    if (special < fromColumn || special >= toColumn || special < j) {
+                        continue;
+                    }
+                    plainResponsibilities(row, y, j, special);
+                    specialResponsibility(i, row, special);
+                    j = special + 1;
                 }
+                plainResponsibilities(row, y, j, toColumn);
             }
         }
 
+        private void plainResponsibilities(int row, double y, int from, int to) {
+            for (int j = from; j < to; j++) {
+                double updated = r[row + j] * damping + (s[row + j] - y) * undamped;
+                r[row + j] = updated;
+                columnSums[j] += Math.max(updated, 0.0);
+            }
+        }
+
+        private void specialResponsibility(int i, int row, int j) {
+            double fresh = s[row + j] - (j == argmax[i] ? runnerUp[i] : max[i]);
+            double updated = r[row + j] * damping + fresh * undamped;
+            r[row + j] = updated;
+            columnSums[j] += j == i ? updated : Math.max(updated, 0.0);
+        }
+
+        /** A's update (clipped off the diagonal), fused with the next iteration's row maxima of A + S. */
         void availabilitiesAndNextMaxima(int fromRow, int toRow) {
             for (int i = fromRow; i < toRow; i++) {
                 int row = i * n;
+                double diagonalBefore = a[row + i];
+                int best = 0;
+                double top = Double.NEGATIVE_INFINITY;
+                double second = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < n; j++) {
-                    double rv = r[row + j];
-                    double t;
+                    double t = Math.max(Math.max(r[row + j], 0.0) - columnSums[j], 0.0);
+                    double updated = a[row + j] * damping - t * undamped;
+                    a[row + j] = updated;
                     if (j == i) {
-                        t = rv - columnSums[j];
-                    } else {
-                        t = Math.max(Math.max(rv, 0.0) - columnSums[j], 0.0);
+                        updated = diagonalBefore * damping - (r[row + j] - columnSums[j]) * undamped;
+                        a[row + j] = updated;
                     }
-                    a[row + j] = a[row + j] * damping - t * undamped;
+                    double v = updated + s[row + j];
+                    if (v > top) {
+                        second = top;
+                        top = v;
+                        best = j;
+                    } else if (v > second) {
+                        second = v;
+                    }
                 }
-                rowMaximum(i);
+                argmax[i] = best;
+                max[i] = top;
+                runnerUp[i] = second;
             }
         }
     }

@@ -11,14 +11,17 @@ import dnnc.plugins.figures.LineChart;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The study's figure 3.5: clusters against preference, one line per (feature kind, alpha); gaps where runs did not converge. */
+/**
+ * The study's figure 3.5: clusters against preference, one line per (feature kind, alpha); gaps where runs did not
+ * converge. The x axis is the distance below p_max on a log scale, the scale the sweep's grid and plateaus live on.
+ */
 final class PreferenceSweepFigure {
     private PreferenceSweepFigure() {
     }
 
     static void write(RunContext context, ClusteringSet set) {
         LineChart chart = LineChart.titled("Clusters vs preference (" + set.measure() + ", input " + set.input() + ")")
-                .xLabel("preference").yLabel("clusters");
+                .xLabel("p_max - preference (log scale; preference falls to the right)").yLabel("clusters").logX(true);
         List<List<?>> rows = new ArrayList<>();
         boolean any = false;
         for (NeuronClustering nc : set.byKey().values()) {
@@ -34,7 +37,12 @@ final class PreferenceSweepFigure {
                         sweep.converged()[i], sweep.chosen()));
             }
             String name = (nc.key().kind() == FeatureKind.ACE ? "ACE" : "act") + " a=" + nc.key().alphaLabel();
-            chart.series(name, sweep.preferences(), counts, true);
+            int onLogScale = counts.length - 1; // the last grid point is p_max itself: distance 0
+            double[] distance = new double[onLogScale];
+            for (int i = 0; i < onLogScale; i++) {
+                distance[i] = sweep.preferences()[onLogScale] - sweep.preferences()[i];
+            }
+            chart.series(name, distance, java.util.Arrays.copyOf(counts, onLogScale), true);
         }
         if (any) {
             FigureFiles.pngWithData(context, "preference-sweep", chart.render(),

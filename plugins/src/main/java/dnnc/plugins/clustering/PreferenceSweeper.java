@@ -12,7 +12,9 @@ import java.util.List;
  * fastest near p_max, so the grid is geometric in the distance d = p_max - p: d from p_max - p_min down to
  * 1/1000 of it, then p_max itself. Each point is solved with damping 0.5, retried with 0.7 and then 0.9 when it
  * does not converge (as Frey and Dueck's own code does); a point that never converges breaks plateaus.
- * <p>A plateau is a run of consecutive converged grid points with the same cluster count, other than 1 and n.
+ * <p>A plateau is a run of consecutive converged grid points whose cluster counts stay within a relative
+ * tolerance of each other (max - min &lt;= tolerance * min; 0 = the same count); plateaus at one cluster or
+ * above n/2 clusters (mostly singletons, the regime next to p_max) are trivial and never chosen.
  * Being evenly spaced in log d, its width on that log scale is its number of points; the widest wins (on a tie
  * the one with fewer clusters), and the chosen preference is its middle on the log scale: p_max - sqrt(d_first d_last).
  */
@@ -24,8 +26,10 @@ final class PreferenceSweeper {
     private final int maxIter;
     private final int convergenceIter;
     private final int points;
+    private final double plateauTolerance;
 
-    PreferenceSweeper(double startDamping, int maxIter, int convergenceIter, int points) {
+    PreferenceSweeper(double startDamping, int maxIter, int convergenceIter, int points, double plateauTolerance) {
+        this.plateauTolerance = plateauTolerance;
         this.startDamping = startDamping;
         this.maxIter = maxIter;
         this.convergenceIter = convergenceIter;
@@ -33,7 +37,7 @@ final class PreferenceSweeper {
     }
 
     /** A solved point: the run that converged first on the damping ladder (or the last one tried). */
-    record Point(double preference, AffinityPropagationSolver.Run run) {
+    record Point(double preference, AffinityPropagationSolver.Run run, boolean succeeded) {
     }
 
     record Outcome(PreferenceSweep sweep, List<String> warnings) {
@@ -56,13 +60,13 @@ final class PreferenceSweeper {
         int[] counts = new int[points];
         boolean[] converged = new boolean[points];
         for (int i = 0; i < points; i++) {
-            AffinityPropagationSolver.Run run = solve(s, n, preferences[i], seed).run();
-            counts[i] = run.clusterCount();
-            converged[i] = run.converged();
+            Point point = solve(s, n, preferences[i], seed);
+            counts[i] = point.run().clusterCount();
+            converged[i] = point.succeeded();
             progress.advance(1);
             progress.status("preference " + String.format("%.4g", preferences[i]) + ": " + counts[i] + " clusters");
         }
-        double chosen = widestPlateauMiddle(preferences, counts, converged, n, pMax);
+        double chosen = widestPlateauMiddle(preferences, counts, converged, n, pMax, plateauTolerance);
         if (Double.isNaN(chosen)) {
             chosen = AffinityPropagationSolver.median(s);
             warnings.add("preference sweep found no stable cluster count over two or more grid points; used the median " + chosen);
@@ -71,33 +75,48 @@ final class PreferenceSweeper {
     }
 
     private boolean convergesAboveOneCluster(double[] s, int n, double preference, long seed) {
-        AffinityPropagationSolver.Run run = solve(s, n, preference, seed).run();
-        return run.converged() && run.clusterCount() > 1;
+        Point point = solve(s, n, preference, seed);
+        return point.succeeded() && point.run().clusterCount() > 1;
     }
 
-    /** Solves at one preference with the configured damping, retried with each higher rung of 0.7, 0.9. */
+    /**
+     * Solves at one preference with the configured damping, retried with each higher rung of 0.7, 0.9 while the
+     * run fails: not converged, or "converged" with every point its own exemplar at a preference below the
+     * median similarity (the oscillation the study met at -10, which scikit-learn's rule can take for convergence).
+     */
     Point solve(double[] s, int n, double preference, long seed) {
+        double median = AffinityPropagationSolver.median(s);
         AffinityPropagationSolver.Run run = new AffinityPropagationSolver(startDamping, maxIter, convergenceIter).solve(s, n, preference, seed);
         for (double damping : RETRY_DAMPINGS) {
-            if (run.converged() || damping <= startDamping) {
+            if (succeeded(run, n, preference, median) || damping <= startDamping) {
                 continue;
             }
             run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(s, n, preference, seed);
         }
-        return new Point(preference, run);
+        return new Point(preference, run, succeeded(run, n, preference, median));
     }
 
-    static double widestPlateauMiddle(double[] preferences, int[] counts, boolean[] converged, int n, double pMax) {
+    private static boolean succeeded(AffinityPropagationSolver.Run run, int n, double preference, double median) {
+        return run.converged() && !(n > 1 && run.clusterCount() == n && preference < median);
+    }
+
+    /** Plateau: counts within {@code tolerance} (relative to the smallest) of each other; 0 = exactly equal. */
+    static double widestPlateauMiddle(double[] preferences, int[] counts, boolean[] converged, int n, double pMax, double tolerance) {
         int bestStart = -1;
         int bestLength = 1;
         int last = preferences.length - 1; // p_max itself lies off the log-distance scale
         for (int start = 0; start < last; ) {
             int end = start;
-            while (end + 1 < last && converged[end + 1] && converged[start] && counts[end + 1] == counts[start]) {
+            int low = counts[start];
+            int high = counts[start];
+            while (end + 1 < last && converged[end + 1] && converged[start]
+                    && Math.max(high, counts[end + 1]) - Math.min(low, counts[end + 1]) <= tolerance * Math.min(low, counts[end + 1])) {
                 end++;
+                low = Math.min(low, counts[end]);
+                high = Math.max(high, counts[end]);
             }
             int length = end - start + 1;
-            boolean trivial = counts[start] <= 1 || counts[start] >= n || !converged[start];
+            boolean trivial = low <= 1 || 2 * high > n || !converged[start];
             if (!trivial && length > bestLength) {
                 bestLength = length;
                 bestStart = start;

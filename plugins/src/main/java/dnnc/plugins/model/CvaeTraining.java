@@ -4,13 +4,13 @@ import dnnc.api.ImageSet;
 import dnnc.api.Progress;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.OutputStream;
@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -41,30 +40,16 @@ final class CvaeTraining {
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate))
                 .dataSetFeatureMapping(CvaeGraph.X, CvaeGraph.C, CvaeGraph.EPS).markLabelsUnused().build());
         silently(sd::createGradFunction);
-        BatchLosses losses = new BatchLosses();
         double[] loss = new double[epochs];
         double[] rec = new double[epochs];
         double[] kl = new double[epochs];
         long start = System.nanoTime();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = Batches.shuffled(train.count(), random);
-            double[] sums = new double[3];
-            for (int from = 0; from < train.count(); from += batchSize) {
-                int size = Math.min(batchSize, train.count() - from);
-                INDArray[] features = {Batches.pixels(train, order, from, size),
-                        Batches.oneHot(train, order, from, size, shape.classes()),
-                        Batches.gaussian(random, size, shape.latents())};
-                sd.fit(new MultiDataSet(features, new INDArray[0]), losses);
-                double batchRec = losses.take(CvaeGraph.RECONSTRUCTION);
-                double batchKl = losses.take(CvaeGraph.KL);
-                sums[0] += (batchRec + beta * batchKl) * size;
-                sums[1] += batchRec * size;
-                sums[2] += batchKl * size;
-                progress.advance(size);
-            }
-            loss[epoch] = sums[0] / train.count();
-            rec[epoch] = sums[1] / train.count();
-            kl[epoch] = sums[2] / train.count();
+            EpochLosses losses = new EpochLosses(progress);
+            sd.fit(new EpochBatches(train, shape.classes(), shape.latents(), batchSize, random), 1, losses);
+            rec[epoch] = losses.reconstruction / losses.images;
+            kl[epoch] = losses.kl / losses.images;
+            loss[epoch] = rec[epoch] + beta * kl[epoch];
             progress.status(String.format(Locale.ROOT, "epoch %d/%d loss %.2f reconstruction %.2f KL %.3f",
                     epoch + 1, epochs, loss[epoch], rec[epoch], kl[epoch]));
         }
@@ -81,9 +66,16 @@ final class CvaeTraining {
      * NaN (STACK.md) and it never executes the loss op itself (it seeds the gradient there), but the
      * reconstruction and KL ops run and their outputs are right; loss = reconstruction + beta * KL.
      */
-    private static final class BatchLosses extends BaseListener {
-        private static final Set<String> WATCHED = Set.of(CvaeGraph.RECONSTRUCTION, CvaeGraph.KL);
-        final Map<String, Double> values = new HashMap<>();
+    private static final class EpochLosses extends BaseListener {
+        private final Progress progress;
+        private final Map<String, Double> batch = new HashMap<>();
+        double reconstruction;
+        double kl;
+        long images;
+
+        EpochLosses(Progress progress) {
+            this.progress = progress;
+        }
 
         @Override
         public boolean isActive(Operation operation) {
@@ -91,18 +83,27 @@ final class CvaeTraining {
         }
 
         @Override
-        public void opExecution(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch, SameDiffOp op,
+        public void opExecution(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet data, SameDiffOp op,
                                 OpContext context, INDArray[] outputs) {
             List<String> names = op.getOutputsOfOp();
             for (int i = 0; i < names.size(); i++) {
-                if (WATCHED.contains(names.get(i))) {
-                    values.put(names.get(i), outputs[i].getDouble(0));
+                if (names.get(i).equals(CvaeGraph.RECONSTRUCTION) || names.get(i).equals(CvaeGraph.KL)) {
+                    batch.put(names.get(i), outputs[i].getDouble(0));
                 }
             }
         }
 
-        double take(String name) {
-            Double v = values.remove(name);
+        @Override
+        public void iterationDone(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet data, Loss loss) {
+            long size = data.getFeatures(0).size(0);
+            reconstruction += take(CvaeGraph.RECONSTRUCTION) * size;
+            kl += take(CvaeGraph.KL) * size;
+            images += size;
+            progress.advance(size);
+        }
+
+        private double take(String name) {
+            Double v = batch.remove(name);
             if (v == null) {
                 throw new IllegalStateException("SameDiff did not compute '" + name + "' in the training pass");
             }

@@ -10,6 +10,7 @@ public final class ModelPlugins extends AbstractModule {
     @Override
     protected void configure() {
         PluginBindings.bindPlugin(binder(), ModelTrainer.class, CbetaVae.class);
+        PluginBindings.bindPlugin(binder(), ModelTrainer.class, CnnJudge.class);
         PluginBindings.bindStage(binder(), PluginKind.MODEL, ModelStage.class);
     }
 }

@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 public final class ModelStage implements Stage<ModelTrainer> {
     /** A latent whose held-out KL is below this many nats carries no information: the decoder ignores it. */
-    public static final double ACTIVE_LATENT_KL = 0.01;
+    public static final double ACTIVE_LATENT_KL = 0.05;
 
     @Override
     public PluginKind kind() {

@@ -6,6 +6,8 @@ import dnnc.api.SimilarityMeasure;
 import dnnc.api.SimilarityResult;
 import dnnc.plugins.support.DeclaredPlugin;
 
+import java.util.stream.IntStream;
+
 /**
  * A similarity built from the Gram matrix of (transformed) columns: constant columns are dropped first, each
  * kept column is prepared ({@link #prepare}), and the Gram matrix is turned into the similarity ({@link #finish}).
@@ -24,9 +26,7 @@ abstract class GramSimilarity extends DeclaredPlugin implements SimilarityMeasur
         requireSamples(samplesByVariables);
         int[] kept = VariableColumns.nonConstant(samplesByVariables);
         double[][] columns = VariableColumns.transposed(samplesByVariables, kept);
-        for (double[] column : columns) {
-            prepare(column);
-        }
+        IntStream.range(0, columns.length).parallel().forEach(k -> prepare(columns[k])); // ranking is a third of the time
         double[] gram = Gram.of(columns);
         finish(gram, kept.length);
         return new SimilarityResult(name(), new Matrix(kept.length, kept.length, gram), kept, samplesByVariables.cols());

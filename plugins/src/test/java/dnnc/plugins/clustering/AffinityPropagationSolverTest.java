@@ -42,6 +42,18 @@ class AffinityPropagationSolverTest {
         assertNull(run.a());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"n39_median", "n60_median", "n39_nonconverged"})
+    void twoThreadsGiveTheSameBitsAsOne(String name) {
+        Matrix s = Fixtures.matrix("ap_" + name + "_S.csv");
+        double[] meta = Fixtures.vector("ap_" + name + "_meta.csv");
+        AffinityPropagationSolver.Run two = new AffinityPropagationSolver(meta[1], (int) meta[2], 15, 1)
+                .solve(s.values(), s.rows(), meta[0], (long) meta[3]);
+        assertArrayEquals(Fixtures.vector("ap_" + name + "_A.csv"), two.a(), "A");
+        assertArrayEquals(Fixtures.vector("ap_" + name + "_R.csv"), two.r(), "R");
+        assertArrayEquals(Fixtures.ints("ap_" + name + "_labels.csv"), two.labels(), "labels");
+    }
+
     @Test
     void medianOfOddAndEvenCounts() {
         assertEquals(Fixtures.vector("ap_n39_median_meta.csv")[0], AffinityPropagationSolver.median(Fixtures.vector("ap_n39_median_S.csv")));

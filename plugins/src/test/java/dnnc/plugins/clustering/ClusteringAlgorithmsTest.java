@@ -71,7 +71,7 @@ class ClusteringAlgorithmsTest {
     @Test
     void sweepRetriesWithHigherDampingWhereHalfDampingFails() {
         Matrix s = Fixtures.matrix("ap_n39_nonconverged_S.csv");
-        PreferenceSweeper sweeper = new PreferenceSweeper(0.5, 200, 15, 10);
+        PreferenceSweeper sweeper = new PreferenceSweeper(0.5, 200, 15, 10, 0.1);
         AffinityPropagationSolver.Run run = sweeper.solve(s.values(), s.rows(), -30, 0).run();
         assertTrue(run.converged(), "retried with damping 0.7 / 0.9");
         assertTrue(run.clusterCount() < s.rows());
@@ -96,9 +96,12 @@ class ClusteringAlgorithmsTest {
         double[] prefs = {1 - 8, 1 - 4, 1 - 2, 1 - 1, 1 - 0.5, 1 - 0.25, 1};
         int[] counts = {1, 3, 3, 5, 5, 5, 9};
         boolean[] converged = {true, true, true, true, true, true, true};
-        assertEquals(1 - Math.sqrt(1 * 0.25), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 9, pMax), 1e-15);
+        assertEquals(1 - Math.sqrt(1 * 0.25), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0), 1e-15);
         converged[4] = false; // a failed run breaks the plateau of 5s: the 3s now win (tie -> fewer clusters)
-        assertEquals(1 - Math.sqrt(4 * 2), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 9, pMax), 1e-15);
+        assertEquals(1 - Math.sqrt(4 * 2), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0), 1e-15);
+        int[] near = {1, 40, 43, 41, 60, 62, 300};
+        boolean[] all = {true, true, true, true, true, true, true};
+        assertEquals(1 - Math.sqrt(4 * 1), PreferenceSweeper.widestPlateauMiddle(prefs, near, all, 300, pMax, 0.1), 1e-15, "40..43 within 10%");
     }
 
     @Test

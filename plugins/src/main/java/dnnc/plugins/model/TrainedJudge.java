@@ -1,0 +1,80 @@
+package dnnc.plugins.model;
+
+import dnnc.api.ImageClassifier;
+import dnnc.api.ImageSet;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A trained classifier network over flat row-major images in [0, 1]. */
+final class TrainedJudge implements ImageClassifier {
+    private static final int CHUNK = 1000;
+
+    private final MultiLayerNetwork net;
+    private final int rows;
+    private final int cols;
+    private final String sha256;
+    private final Map<String, Object> metrics;
+    private final double heldOutAccuracy;
+
+    /** Measures the accuracy on {@code heldOut} once; it is reported as metric "test_accuracy". */
+    TrainedJudge(MultiLayerNetwork net, int rows, int cols, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
+        this.net = net;
+        this.rows = rows;
+        this.cols = cols;
+        this.sha256 = sha256;
+        this.heldOutAccuracy = accuracy(heldOut);
+        Map<String, Object> all = new LinkedHashMap<>(metrics);
+        all.put("test_accuracy", heldOutAccuracy);
+        this.metrics = Collections.unmodifiableMap(all);
+    }
+
+    @Override
+    public synchronized int[] classify(float[] images, int count) {
+        int pixels = rows * cols;
+        if (images.length != (long) count * pixels) {
+            throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
+        }
+        int[] classes = new int[count];
+        for (int from = 0; from < count; from += CHUNK) {
+            int size = Math.min(CHUNK, count - from);
+            float[] chunk = new float[size * pixels];
+            System.arraycopy(images, from * pixels, chunk, 0, chunk.length);
+            INDArray predicted = net.output(Nd4j.create(chunk, new long[] {size, pixels}, 'c')).argMax(1);
+            for (int i = 0; i < size; i++) {
+                classes[from + i] = predicted.getInt(i);
+            }
+        }
+        return classes;
+    }
+
+    private double accuracy(ImageSet images) {
+        int[] predicted = classify(images.pixels(), images.count());
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            if (predicted[i] == images.labels()[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / images.count();
+    }
+
+    @Override
+    public double heldOutAccuracy() {
+        return heldOutAccuracy;
+    }
+
+    @Override
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public Map<String, Object> metrics() {
+        return metrics;
+    }
+}

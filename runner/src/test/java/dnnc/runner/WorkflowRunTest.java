@@ -1,0 +1,179 @@
+package dnnc.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dnnc.db.RecordStore;
+import dnnc.db.RunDetails;
+import dnnc.db.RunStatus;
+import dnnc.db.RunSummary;
+import dnnc.db.StepRecord;
+import dnnc.db.RunFilter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real workflows on the embedded data, recorded in a real H2 file: the runner's end-to-end behaviour. */
+class WorkflowRunTest {
+    @TempDir
+    static Path sharedCache;
+    @TempDir
+    Path runs;
+
+    private static Path workflow;
+
+    @BeforeAll
+    static void locateWorkflow() throws URISyntaxException {
+        workflow = Path.of(WorkflowRunTest.class.getResource("/workflows/small.yaml").toURI());
+    }
+
+    private record Cli(int exit, String out, String err) {
+    }
+
+    /** Runs the CLI in-process; System.out/err are swapped for the call (tests in this class run one at a time). */
+    private static synchronized Cli dnnc(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Main.execute(args);
+            return new Cli(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private String[] run(String... parameters) {
+        List<String> args = new ArrayList<>(List.of("run", workflow.toString(), "--runs", runs.toString(), "--cache", sharedCache.toString()));
+        args.addAll(List.of(parameters));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void runsARealWorkflowOnRecordAndWritesResults() throws Exception {
+        Cli cli = dnnc(run());
+        assertEquals(0, cli.exit(), cli.err());
+        String[] lines = cli.out().strip().split("\n");
+        Path folder = Path.of(lines[lines.length - 1]);
+        assertTrue(Files.isDirectory(folder), "last line is the run folder: " + cli.out());
+        String runId = folder.getFileName().toString();
+        assertTrue(lines[lines.length - 2].contains(runId) && lines[lines.length - 2].contains("succeeded"), cli.out());
+
+        JsonNode results = new ObjectMapper().readTree(folder.resolve("results.json").toFile());
+        assertEquals(runId, results.get("run_id").asText());
+        assertEquals("succeeded", results.get("status").asText());
+        assertEquals(10, results.at("/model/kl_per_latent").size());
+        assertTrue(results.at("/ink/mean_per_image").asDouble() > 10, "third-party plugin recorded its result");
+
+        try (RecordStore store = RecordStore.open(runs)) {
+            RunDetails details = store.showRun(runId);
+            assertEquals(RunStatus.SUCCEEDED, details.summary().status());
+            assertEquals(List.of("data:mnist-idx", "report:ink-report", "model:cbeta-vae", "attribution:ace-monte-carlo",
+                    "similarity:spearman", "clustering:agglomerative"), details.steps().stream().map(StepRecord::stepId).toList());
+            assertTrue(details.steps().stream().allMatch(s -> s.status() == RunStatus.SUCCEEDED));
+            assertEquals("1000", details.flatParameters().get("train").asText());
+            assertTrue(details.provenance().containsKey("nd4j.backend"), details.provenance().toString());
+            assertTrue(details.inputHashes().keySet().stream().anyMatch(k -> k.contains("images")), details.inputHashes().toString());
+            assertTrue(details.artifacts().size() > 5, "figures and tables recorded as artifacts");
+        }
+    }
+
+    @Test
+    void swappingOnePluginNameRunsAndRecordsTheOtherPlugin() {
+        assertEquals(0, dnnc(run()).exit());
+        Cli swapped = dnnc(run("similarity=pearson"));
+        assertEquals(0, swapped.exit(), swapped.err());
+        try (RecordStore store = RecordStore.open(runs)) {
+            List<RunSummary> all = store.listRuns(new RunFilter(null, null));
+            assertEquals(2, all.size());
+            List<String> first = store.showRun(all.get(0).id()).steps().stream().map(StepRecord::pluginName).toList();
+            List<String> second = store.showRun(all.get(1).id()).steps().stream().map(StepRecord::pluginName).toList();
+            assertTrue(first.contains("spearman") && !first.contains("pearson"), first.toString());
+            assertTrue(second.contains("pearson") && !second.contains("spearman"), second.toString());
+        }
+        Cli compare = dnnc("runs", "compare", "--runs", runs.toString(), listIds().get(0), listIds().get(1));
+        assertEquals(0, compare.exit(), compare.err());
+        assertTrue(compare.out().contains("similarity"), compare.out());
+    }
+
+    @Test
+    void twoRunsStartedAtOnceAreBothRecorded() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runsAtOnce = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String[] args = run("seed=" + (i + 1));
+                runsAtOnce.add(pool.submit(() -> Main.execute(args)));
+            }
+            for (Future<Integer> f : runsAtOnce) {
+                assertEquals(0, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        try (RecordStore store = RecordStore.open(runs)) {
+            List<RunSummary> all = store.listRuns(new RunFilter(null, null));
+            assertEquals(2, all.size());
+            assertTrue(all.stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED), all.toString());
+        }
+    }
+
+    @Test
+    void invalidWorkflowsFailBeforeAnythingIsRecorded() throws Exception {
+        Path bad = runs.resolveSibling(runs.getFileName() + "-bad.yaml");
+        Files.writeString(bad, Files.readString(workflow).replace("dnnc:similarity:{{measure}}", "dnnc:similarity:spearmann"));
+        Cli unknown = dnnc("run", bad.toString(), "--runs", runs.toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown similarity plugin 'spearmann'; valid similarity plugins: cosine, kendall, "
+                + "neg-sq-euclidean, pearson, spearman"), unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+
+        Cli range = dnnc(run("draws=0"));
+        assertEquals(2, range.exit());
+        assertTrue(range.err().contains("'draws'") && range.err().contains("[2, inf)"), range.err());
+        assertTrue(range.err().startsWith("dnnc: " + workflow + ":"), "names the file and line: " + range.err());
+
+        Cli parameter = dnnc(run("epochz=3"));
+        assertEquals(2, parameter.exit());
+        assertTrue(parameter.err().contains("no parameter 'epochz'"), parameter.err());
+        assertTrue(listIds().isEmpty(), "nothing recorded");
+    }
+
+    @Test
+    void pluginsListsBuiltInAndThirdPartyPluginsWithDefaults() {
+        Cli cli = dnnc("plugins");
+        assertEquals(0, cli.exit(), cli.err());
+        for (String name : List.of("mnist-idx", "cbeta-vae", "ace-monte-carlo", "spearman", "affinity-propagation", "judge",
+                "reconstruction-grid", "ink-report")) {
+            assertTrue(cli.out().contains("  " + name + "  "), name + " listed");
+        }
+        assertTrue(cli.out().contains("damping") && cli.out().contains("default 0.5"), "parameters with defaults");
+    }
+
+    private List<String> listIds() {
+        if (!Files.exists(runs.resolve("records.mv.db"))) {
+            return List.of();
+        }
+        try (RecordStore store = RecordStore.open(runs)) {
+            return store.listRuns(new RunFilter(null, null)).stream().map(RunSummary::id).toList();
+        }
+    }
+}
