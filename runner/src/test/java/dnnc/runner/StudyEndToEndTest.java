@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StudyEndToEndTest {
     private static final String[] SMALL = {"train=1000", "epochs=1", "judge-epochs=1", "draws=100", "alphas=-3,3",
-            "sweep-points=4", "random-lesions=19", "lesion-draws=4", "repeats=2"};
+            "repeat-alphas=-3,3", "sweep-points=4", "random-lesions=19", "lesion-draws=4", "repeats=2"};
 
     @TempDir
     Path runs;

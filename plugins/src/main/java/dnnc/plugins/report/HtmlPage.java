@@ -15,7 +15,7 @@ final class HtmlPage {
             body{font-family:Georgia,'DejaVu Serif',serif;max-width:1100px;margin:2em auto;padding:0 1.5em;color:#222;line-height:1.45}
             h1{font-size:1.9em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ccc;padding-bottom:.2em}
             h3{margin-top:1.5em}.lead{font-size:1.1em;color:#444}
-            table{border-collapse:collapse;margin:1em 0;font-size:.92em}th,td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}
+            table{border-collapse:collapse;margin:1em 0;font-size:.92em}caption{text-align:left;padding:.3em 0;font-style:italic}th,td{border:1px solid #bbb;padding:.3em .6em;vertical-align:top}
             th{background:#f0f0f0;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
             figure{margin:1.5em 0;text-align:center}figure img{max-width:100%;border:1px solid #ddd}
             figcaption{text-align:left;font-size:.93em;color:#333;margin-top:.5em}

@@ -63,6 +63,36 @@ final class StudyReportPage {
                 + " partly, and " + (measured - holds - partly) + " do not" + (measured < 6 ? " (" + (6 - measured)
                 + " could not be measured: the workflow lacked their step)" : "") + ". Each verdict follows the rule printed beside it, "
                 + "fixed before the run.");
+        page.paragraph(answer());
+    }
+
+    /** The study's question answered in one sentence from the critical sets. */
+    private String answer() {
+        var lesions = evidence.lesions();
+        if (lesions == null) {
+            return "No lesion step ran, so the question is not answered here.";
+        }
+        CriticalSet best = null;
+        for (CriticalSet c : lesions.critical().values()) {
+            if (Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha())) && (best == null || c.damage() > best.damage())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return "Answer on this run: no. At no alpha did a non-empty intersection of the important activation cluster and the "
+                    + "important ACE cluster damage the digit significantly more than random lesions of its size.";
+        }
+        int hiddenTotal = 0;
+        var layout = evidence.clusterings() == null ? null : evidence.clusterings().layout();
+        if (layout != null) {
+            for (int l = 1; l < layout.layers().size() - 1; l++) {
+                hiddenTotal += layout.layers().get(l).size();
+            }
+        }
+        return "Answer on this run: yes. At alpha " + Numbers.alpha(best.alpha()) + " the critical set has " + best.neurons().length
+                + " neurons (" + best.hidden() + " hidden" + (hiddenTotal > 0 ? " of " + hiddenTotal : "") + "); lesioning it gives damage "
+                + Numbers.fixed(best.damage(), 2) + " (p = " + Numbers.sig(best.pValue()) + " against random lesions of the same size)"
+                + (best.minimalNeurons().length > 0 ? ", and " + best.minimalNeurons().length + " of its neurons suffice to fail" : "") + ".";
     }
 
     private void findingsTable() {
@@ -83,7 +113,11 @@ final class StudyReportPage {
             return;
         }
         List<List<String>> rows = new ArrayList<>();
-        evidence.model().metrics().forEach((k, v) -> rows.add(List.of("model." + k, format(v))));
+        evidence.model().metrics().forEach((k, v) -> {
+            if (!k.equals("kl_per_latent") && !k.equals("cache_file")) {
+                rows.add(List.of("model." + k, format(v)));
+            }
+        });
         double[] kl = evidence.model().klPerLatent();
         StringBuilder klText = new StringBuilder();
         for (int i = 0; i < kl.length; i++) {
@@ -142,8 +176,9 @@ final class StudyReportPage {
                 + (evidence.classDiagonalHits() == null ? "." : "; here " + evidence.classDiagonalHits()
                 + " of the maps correlate best with their own class's mean image."), "not drawn: no ACE of the class inputs");
         page.figure("3.3", file("ace_latents_output.png"), "ACE of each latent on the output pixels (columns: latent, rows: alpha). "
-                + "Latents the decoder ignores stay white; the studied latent"
-                + (z == null ? "" : " z_" + z) + " moves ink from one side of the strokes to the other as alpha changes.",
+                + "Latents the decoder ignores stay white; where a latent matters, red marks pixels that setting it to alpha "
+                + "brightens compared with its average over the alpha grid, blue pixels it darkens"
+                + (z == null ? "." : " (the studied latent is z_" + z + ")."),
                 "not drawn: no ACE of the latents");
         if (z != null) {
             page.figure("3.4", file("ace_z_" + z + "_hidden.png"), "ACE of z_" + z + " on every hidden neuron, one strip per hidden "
@@ -340,6 +375,10 @@ final class StudyReportPage {
         }
         if (value instanceof double[] a) {
             return java.util.Arrays.stream(a).mapToObj(Numbers::sig).reduce((x, y) -> x + ", " + y).orElse("");
+        }
+        if (value instanceof List<?> list && list.size() > 8 && list.stream().allMatch(Number.class::isInstance)) {
+            // a curve (e.g. loss per epoch): where it started, where it ended, how many points
+            return format(list.get(0)) + " -> " + format(list.get(list.size() - 1)) + " (" + list.size() + " values, first to last)";
         }
         if (value instanceof List<?> list) {
             return list.stream().map(StudyReportPage::format).reduce((x, y) -> x + ", " + y).orElse("");
