@@ -146,7 +146,9 @@ final class Database implements AutoCloseable {
             try {
                 return owner.getConnection();
             } catch (SQLException e) {
-                if (e.getErrorCode() != DATABASE_IN_USE || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
+                // in use / refused: the process serving the file is starting or stopping its server
+                boolean transientState = e.getErrorCode() == DATABASE_IN_USE || isConnectionLost(e);
+                if (!transientState || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
                     throw location.unusable(e);
                 }
             }
@@ -159,7 +161,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static boolean isConnectionLost(SQLException e) {
+    /** True when the failure is the served file going away (its serving process ended), not the work itself. */
+    static boolean isConnectionLost(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && (sql.getErrorCode() == CONNECTION_BROKEN || sql.getErrorCode() == DATABASE_CLOSED)) {

@@ -36,7 +36,8 @@ public final class FlywayWarningsOnly implements LogCreator {
 
             @Override
             public void error(String message, Exception e) {
-                logger.log(System.Logger.Level.ERROR, message, e);
+                // the failure reaches the user as one line from RecordStore.open (stack trace with --debug)
+                logger.log(System.Logger.Level.DEBUG, message, e);
             }
         };
     }

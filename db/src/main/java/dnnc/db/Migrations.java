@@ -11,6 +11,8 @@ import org.flywaydb.core.api.FlywayException;
  * cannot migrate is reported, not emptied.
  */
 final class Migrations {
+    private static final int ATTEMPTS = 3;
+
     private Migrations() {
     }
 
@@ -24,12 +26,24 @@ final class Migrations {
                 .baselineOnMigrate(false)
                 .loggers(FlywayWarningsOnly.class.getName())
                 .load();
-        try {
-            flyway.migrate();
-        } catch (FlywayException e) {
-            throw new InvalidInputException(location.databaseFile() + " cannot be brought to the current record schema ("
-                    + e.getMessage().lines().findFirst().orElse("") + "); dnnc does not repair or replace it: "
-                    + "move it away or choose another --runs folder", e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.migrate();
+                return;
+            } catch (FlywayException e) {
+                // another process that was serving the file (AUTO_SERVER) may have exited while we migrated:
+                // the next connection finds the file served by someone else, or serves it itself
+                if (attempt < ATTEMPTS && Database.isConnectionLost(e)) {
+                    continue;
+                }
+                throw unusable(location, e);
+            }
         }
+    }
+
+    private static InvalidInputException unusable(StoreLocation location, FlywayException e) {
+        return new InvalidInputException(location.databaseFile() + " cannot be brought to the current record schema ("
+                + e.getMessage().lines().findFirst().orElse("") + "); dnnc does not repair or replace it: "
+                + "move it away or choose another --runs folder", e);
     }
 }

@@ -32,7 +32,7 @@ public final class IntegratedGradientsPlugin extends GradientAttribution {
                 path[t * x.length + c] = scale * x[c];
             }
         }
-        float[] gradient = request.network().inputGradient(path, rows * steps, layer, neuron, Lesion.none());
+        float[] gradient = NativeScope.run(() -> request.network().inputGradient(path, rows * steps, layer, neuron, Lesion.none()));
         double[] ig = new double[x.length];
         for (int t = 0; t < steps; t++) {
             for (int c = 0; c < x.length; c++) {

@@ -8,7 +8,8 @@ import dnnc.api.PluginInfo;
 public final class SaliencyPlugin extends GradientAttribution {
     @Override
     protected double[] attributeDraws(AttributionRequest request, DecoderDraws draws, int from, int to, int layer, int neuron) {
-        float[] gradient = request.network().inputGradient(inputs(request, draws, from, to), to - from, layer, neuron, Lesion.none());
+        float[] x = inputs(request, draws, from, to);
+        float[] gradient = NativeScope.run(() -> request.network().inputGradient(x, to - from, layer, neuron, Lesion.none()));
         double[] values = new double[gradient.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = gradient[i];

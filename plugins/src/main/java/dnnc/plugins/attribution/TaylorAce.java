@@ -232,7 +232,7 @@ final class TaylorAce {
             for (int g = layout.layers().get(0).size(); g < total; g++) {
                 int neuron = g;
                 jobs.add(pool.submit(() -> {
-                    float[] grad = network.inputGradient(shifted, rows, layout.layerOf(neuron), layout.indexInLayer(neuron), Lesion.none());
+                    float[] grad = NativeScope.run(() -> network.inputGradient(shifted, rows, layout.layerOf(neuron), layout.indexInLayer(neuron), Lesion.none()));
                     int r = 0;
                     for (int p = 0; p < points.size(); p++) {
                         double sum = 0;

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * Finds the important cluster of one clustering. Every cluster is lesioned and ranked by damage; the
  * {@code tested} most damaging are each compared with {@code R} random lesions of the same per-layer counts drawn
  * from the clustered neurons; their p-values are Holm-adjusted over the tested clusters. The important cluster is
- * the most damaging one when its adjusted p-value is below the significance level.
+ * the most damaging one when its adjusted p-value is below the significance level. With a hidden-only scope,
+ * clusters are reduced to their hidden neurons (clusters without any are dropped) and so are the random pools.
  */
 public final class ClusterLesionTest {
     /** The outcome for one clustering: every cluster by decreasing damage, and the important one (or null). */
@@ -33,7 +34,8 @@ public final class ClusterLesionTest {
     }
 
     public Outcome run(NeuronClustering clustering, NeuronLayout layout) {
-        Map<Integer, int[]> members = clusters(clustering.labels());
+        int[] labelsInScope = settings.inScope(clustering.labels(), layout);
+        Map<Integer, int[]> members = clusters(labelsInScope);
         List<Integer> labels = new ArrayList<>(members.keySet());
         List<LesionScorer.Scored> scored = scorer.score(labels.stream()
                 .map(c -> Lesion.ofGlobal(layout, members.get(c))).toList());
@@ -41,8 +43,8 @@ public final class ClusterLesionTest {
                 .sorted(Comparator.comparingDouble((Integer i) -> -scored.get(i).damage()).thenComparing(labels::get))
                 .toArray(Integer[]::new);
         int tested = Math.min(settings.testedClusters(), labels.size());
-        RandomLesions random = new RandomLesions(layout, IntStream.range(0, clustering.labels().length)
-                .filter(g -> clustering.labels()[g] >= 0).toArray());
+        RandomLesions random = new RandomLesions(layout, IntStream.range(0, labelsInScope.length)
+                .filter(g -> labelsInScope[g] >= 0).toArray());
         double[][] nulls = new double[tested][];
         List<List<double[]>> nullRows = new ArrayList<>();
         double[] p = new double[tested];

@@ -82,13 +82,16 @@ public final class LesionEngine {
             return;
         }
         int perBatch = Math.max(1, maxBatchRows / rows);
+        List<List<Integer>> chunks = new ArrayList<>();
         for (int start = 0; start < members.size(); start += perBatch) {
-            List<Integer> chunk = members.subList(start, Math.min(members.size(), start + perBatch));
-            List<Lesion> chunkLesions = chunk.stream().map(lesions::get).toList();
-            List<float[]> outs = stacked.outputs(layer, intact.layer(layer), rows, chunkLesions);
+            chunks.add(members.subList(start, Math.min(members.size(), start + perBatch)));
+        }
+        // chunks are independent GEMM chains: Java threads use the cores that OMP_NUM_THREADS=1 leaves idle
+        chunks.parallelStream().forEach(chunk -> {
+            List<float[]> outs = stacked.outputs(layer, intact.layer(layer), rows, chunk.stream().map(lesions::get).toList());
             for (int j = 0; j < chunk.size(); j++) {
                 results[chunk.get(j)] = outs.get(j);
             }
-        }
+        });
     }
 }

@@ -55,6 +55,10 @@ final class LesionReport {
             recorder.result("findings.important." + o.key().kind().id() + "." + o.key().alphaLabel(), v);
         }
         result.critical().forEach((alpha, c) -> {
+            if (c.neurons().length == 0) {
+                recorder.warning("lesion: no critical set at alpha " + alphaLabel(alpha) + " (C_ACT " + c.activationSize()
+                        + " neurons, C_ACE " + c.aceSize() + "; empty when a clustering has no significant cluster)");
+            }
             Map<String, Object> v = c.scored() == null ? new LinkedHashMap<>()
                     : lesionNumbers(c.neurons().length, c.hidden(), c.scored(), c.failureRate(), c.pValue());
             v.put("size", c.neurons().length);

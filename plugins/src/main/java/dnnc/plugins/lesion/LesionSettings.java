@@ -26,11 +26,14 @@ public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.
     @Param(description = "seed of the evaluation draws and random lesions; -1 derives it from the run's seed", min = -1)
     long seed = -1;
 
+    @Param(description = "neurons a cluster lesion may silence: all (inputs, hidden, pixels) or hidden only", allowed = {"all", "hidden"})
+    String scope = "all";
+
     @Param(description = "repeats of the lesion analysis with independent lesion seeds (ranges are reported)", min = 1, max = 100)
     int seeds = 1;
 
     public LesionStudy.Settings settings(long runSeed) {
         return new LesionStudy.Settings(draws, randomLesions, testedClusters, significance, target,
-                seed >= 0 ? seed : runSeed ^ 0x1E510L, seeds);
+                seed >= 0 ? seed : runSeed ^ 0x1E510L, seeds, scope.equals("hidden"));
     }
 }

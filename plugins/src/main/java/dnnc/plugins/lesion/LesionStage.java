@@ -20,7 +20,9 @@ import java.util.List;
  * latent, their alphas the grid) and the judge when the criterion needs it; finds the important cluster of every
  * clustering and the critical set per alpha; puts {@link Slots#LESIONS}, records {@code findings.important.*},
  * {@code findings.critical.*} and writes the figures and CSVs. With {@code seeds} > 1 it repeats the lesion
- * analysis with independent lesion seeds on the same clusterings and records the ranges.
+ * analysis with independent lesion seeds on the same clusterings and records the ranges; when the run repeats
+ * the whole analysis (attribution and clustering with other seeds), it records clustering ARI and critical-set
+ * ranges over the repeats ({@code findings.repeatability.*}).
  */
 public final class LesionStage implements Stage<LesionCriterion> {
     @Override
@@ -44,6 +46,11 @@ public final class LesionStage implements Stage<LesionCriterion> {
             throw new InvalidInputException(who + " needs clusterings of a latent input; got input "
                     + model.inputs().label(clusterings.input()));
         }
+        if (settings.testedClusters() / (settings.randomLesions() + 1.0) >= settings.significance()) {
+            context.recorder().warning("lesion: with " + settings.randomLesions() + " random lesions and Holm over "
+                    + settings.testedClusters() + " tested clusters no cluster can reach p < " + settings.significance()
+                    + "; raise random-lesions above " + (int) Math.ceil(settings.testedClusters() / settings.significance()));
+        }
         List<LesionStudy.Result> perSeed = new ArrayList<>();
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
@@ -58,8 +65,10 @@ public final class LesionStage implements Stage<LesionCriterion> {
         report.recordResults();
         report.writeFiles();
         if (perSeed.size() > 1) {
-            Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds", perSeed);
+            Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds",
+                    perSeed.stream().map(LesionStudy.Result::findings).toList(), settings.significance());
         }
+        Repeatability.recordRunRepeats(context, settings.significance());
     }
 
     static LesionStudy.Settings settings(LesionCriterion criterion, long runSeed) {

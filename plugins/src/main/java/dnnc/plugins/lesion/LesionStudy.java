@@ -32,9 +32,27 @@ import java.util.TreeMap;
 public final class LesionStudy {
     /** The study's knobs; see {@link LesionSettings} for their meaning and defaults. */
     public record Settings(int draws, int randomLesions, int testedClusters, double significance, int target,
-                           long seed, int seeds) {
+                           long seed, int seeds, boolean hiddenOnly) {
+        public Settings(int draws, int randomLesions, int testedClusters, double significance, int target, long seed, int seeds) {
+            this(draws, randomLesions, testedClusters, significance, target, seed, seeds, false);
+        }
+
         public Settings withSeed(long newSeed) {
-            return new Settings(draws, randomLesions, testedClusters, significance, target, newSeed, seeds);
+            return new Settings(draws, randomLesions, testedClusters, significance, target, newSeed, seeds, hiddenOnly);
+        }
+
+        /** Cluster labels with the neurons outside the lesion scope set to -1 (out of every cluster and null). */
+        public int[] inScope(int[] labels, dnnc.api.NeuronLayout layout) {
+            if (!hiddenOnly) {
+                return labels;
+            }
+            int[] scoped = labels.clone();
+            for (int g = 0; g < scoped.length; g++) {
+                if (!layout.isHidden(g)) {
+                    scoped[g] = -1;
+                }
+            }
+            return scoped;
         }
     }
 
@@ -104,7 +122,8 @@ public final class LesionStudy {
             }
             TestedLesion cAct = outcomes.get(act.key()).important();
             TestedLesion cAce = outcomes.get(ace.key()).important();
-            critical.put(alpha, search.run(alpha, act.labels(), ace.labels(),
+            critical.put(alpha, search.run(alpha, settings.inScope(act.labels(), clusterings.layout()),
+                    settings.inScope(ace.labels(), clusterings.layout()),
                     cAct == null ? new int[0] : cAct.neurons(), cAce == null ? new int[0] : cAce.neurons(),
                     aceMagnitude(attribution, clusterings.input(), alpha, clusterings.layout().total())));
             progress.advance(1);

@@ -2,6 +2,10 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
+import dnnc.api.CriticalSet;
+import dnnc.api.LesionFindings;
+import dnnc.api.RunContext;
+import dnnc.api.Slots;
 import dnnc.api.FeatureKey;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Progress;
@@ -68,23 +72,41 @@ public final class Repeatability {
         return ari;
     }
 
-    /** Records min/max over seeds of each alpha's critical size, hidden size, damage and p-value under {@code prefix}. */
-    public static void recordRanges(Recorder recorder, String prefix, List<LesionStudy.Result> perSeed) {
+    /**
+     * Records min/max over seeds of each alpha's critical size, hidden size, minimal size, damage and p-value,
+     * and in how many seeds the critical set was significant, under {@code prefix}.
+     */
+    public static void recordRanges(Recorder recorder, String prefix, List<LesionFindings> perSeed, double significance) {
         recorder.result(prefix + ".seeds", perSeed.size());
-        Map<Double, List<CriticalSetSearch.Outcome>> byAlpha = new TreeMap<>();
-        for (LesionStudy.Result r : perSeed) {
-            r.critical().forEach((alpha, c) -> byAlpha.computeIfAbsent(alpha, a -> new ArrayList<>()).add(c));
+        Map<Double, List<CriticalSet>> byAlpha = new TreeMap<>();
+        for (LesionFindings f : perSeed) {
+            f.critical().forEach((alpha, c) -> byAlpha.computeIfAbsent(alpha, a -> new ArrayList<>()).add(c));
         }
-        byAlpha.forEach((alpha, outcomes) -> {
+        byAlpha.forEach((alpha, sets) -> {
             Map<String, Object> v = new LinkedHashMap<>();
-            range(v, "size", outcomes, c -> c.neurons().length);
-            range(v, "hidden", outcomes, CriticalSetSearch.Outcome::hidden);
-            range(v, "minimal_size", outcomes, c -> c.minimal().length);
-            range(v, "damage", outcomes, c -> c.scored() == null ? Double.NaN : c.scored().damage());
-            range(v, "p_value", outcomes, CriticalSetSearch.Outcome::pValue);
-            v.put("fails", outcomes.stream().filter(CriticalSetSearch.Outcome::fails).count());
+            range(v, "size", sets, c -> c.neurons().length);
+            range(v, "hidden", sets, CriticalSet::hidden);
+            range(v, "minimal_size", sets, c -> c.minimalNeurons().length);
+            range(v, "damage", sets, CriticalSet::damage);
+            range(v, "p_value", sets, CriticalSet::pValue);
+            v.put("significant", sets.stream().filter(c -> c.pValue() < significance).count());
             recorder.result(prefix + ".critical." + LesionReport.alphaLabel(alpha), v);
         });
+    }
+
+    /**
+     * When the run has repeated the analysis (attribution and clustering with other seeds), records the
+     * clusterings' mean pairwise ARI and the critical-set ranges over every repeat so far; the last repeat's
+     * record covers all of them.
+     */
+    public static void recordRunRepeats(RunContext context, double significance) {
+        List<ClusteringSet> clusterings = context.history(Slots.CLUSTERINGS);
+        List<LesionFindings> findings = context.history(Slots.LESIONS);
+        if (clusterings.size() < 2 || findings.size() < 2) {
+            return;
+        }
+        recordAri(context.recorder(), "findings.repeatability", clusterings);
+        recordRanges(context.recorder(), "findings.repeatability", findings, significance);
     }
 
     /** Records the mean pairwise ARI of each clustering key under {@code prefix}. */
@@ -93,9 +115,8 @@ public final class Repeatability {
                 recorder.result(prefix + ".ari." + key.kind().id() + "." + key.alphaLabel(), value));
     }
 
-    private static void range(Map<String, Object> v, String name, List<CriticalSetSearch.Outcome> outcomes,
-                              ToDoubleFunction<CriticalSetSearch.Outcome> f) {
-        double[] values = outcomes.stream().mapToDouble(f).filter(Double::isFinite).toArray();
+    private static void range(Map<String, Object> v, String name, List<CriticalSet> sets, ToDoubleFunction<CriticalSet> f) {
+        double[] values = sets.stream().mapToDouble(f).filter(Double::isFinite).toArray();
         if (values.length == 0) {
             return;
         }

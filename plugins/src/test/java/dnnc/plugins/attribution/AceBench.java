@@ -35,12 +35,32 @@ public final class AceBench {
             context.results.forEach((k, v) -> System.out.println(k + " = " + v));
             return;
         }
+        if (args[0].equals("figures-random")) {
+            DenseNetworkProbe net = TestNetworks.dense(1, new int[] {20, 128, 256, 512, 784},
+                    Activation.RELU, Activation.RELU, Activation.RELU, Activation.SIGMOID);
+            TemplateDecoder shape = new TemplateDecoder(new double[10]);
+            TestRunContext context = new TestRunContext(Path.of(args[1]), 42);
+            context.put(Slots.MODEL, new dnnc.api.ConditionalGenerator() {
+                public dnnc.api.NetworkProbe decoder() { return net; }
+                public InputSchema inputs() { return TemplateDecoder.SCHEMA; }
+                public int imageRows() { return 28; }
+                public int imageCols() { return 28; }
+                public double[] klPerLatent() { return new double[10]; }
+                public String sha256() { return "0"; }
+                public Map<String, Object> metrics() { return Map.of(); }
+            });
+            MonteCarloAcePlugin plugin = new MonteCarloAcePlugin();
+            plugin.configure(Map.of("draws", "200", "inputs", "z_0,z_1,c_0,c_1,c_2,c_3,c_4,c_5,c_6,c_7,c_8,c_9"));
+            new AttributionStage().run(plugin, context);
+            context.results.forEach((k, v) -> System.out.println(k + " = " + v));
+            return;
+        }
         if (args[0].equals("taylor")) {
             DenseNetworkProbe net = TestNetworks.dense(1, new int[] {20, 128, 256, 512, 784},
                     Activation.RELU, Activation.RELU, Activation.RELU, Activation.SIGMOID);
             InputSchema schema = new InputSchema(10, 10, new double[] {.1, .1, .1, .1, .1, .1, .1, .1, .1, .1});
             TaylorAcePlugin taylor = new TaylorAcePlugin();
-            taylor.configure(Map.of("curvature", args[1], "draws", "1000"));
+            taylor.configure(Map.of("curvature", args[1], "draws", "1000", "step", args.length > 2 ? args[2] : "0.01"));
             long t0 = System.nanoTime();
             var result = taylor.attribute(new AttributionRequest(net, schema, java.util.stream.IntStream.range(0, 20).toArray(),
                     new double[] {-3, -2, -1, 0, 1, 2, 3}, 5, 1), Progress.silent());

@@ -52,15 +52,15 @@ class ClusteringStageTest {
         for (String kind : List.of("activation", "ace")) {
             for (String alpha : List.of("-1", "0.5")) {
                 assertNotNull(results.get("findings.clusters." + kind + "." + alpha), kind + " " + alpha);
-                assertTrue(Files.exists(dir.resolve("run/clusters-" + kind + "-alpha" + alpha + ".csv")));
+                assertTrue(Files.exists(dir.resolve("clusters-" + kind + "-alpha" + alpha + ".csv")));
             }
         }
         assertEquals(3, results.get("findings.clusters.activation.-1"), "three driving factors");
-        String table = Files.readString(dir.resolve("run/table-3-1.html"));
+        String table = Files.readString(dir.resolve("table-3-1.html"));
         assertTrue(table.contains("<td>0.5</td>"), table);
-        assertEquals("alpha,activation,ace", Files.readAllLines(dir.resolve("run/table-3-1.csv")).get(0));
-        assertNotNull(ImageIO.read(dir.resolve("run/preference-sweep.png").toFile()));
-        assertEquals("input,2,-1", Files.readAllLines(dir.resolve("run/clusters-activation-alpha-1.csv")).get(3));
+        assertEquals("alpha,activation,ace", Files.readAllLines(dir.resolve("table-3-1.csv")).get(0));
+        assertNotNull(ImageIO.read(dir.resolve("preference-sweep.png").toFile()));
+        assertEquals("input,2,-1", Files.readAllLines(dir.resolve("clusters-activation-alpha-1.csv")).get(3));
     }
 
     /** Neuron j follows factor j % 3 plus small noise; neuron 2 (an input) is constant. */

@@ -79,6 +79,22 @@ class LesionStageTest {
     }
 
     @Test
+    void hiddenScopeLesionsOnlyTheHiddenNeuronsOfEachCluster(@TempDir Path dir) {
+        TestRunContext context = plantedRun(dir);
+        PixelBceCriterion criterion = new PixelBceCriterion();
+        Map<String, String> params = new java.util.HashMap<>(QUICK);
+        params.put("scope", "hidden");
+        criterion.configure(params);
+        new LesionStage().run(criterion, context);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ace = (Map<String, Object>) context.results.get("findings.important.ace.1");
+        // the ACE cluster is the four carriers plus two pixels: only the carriers are lesioned
+        assertEquals(4, ace.get("size"));
+        assertEquals(4, ace.get("hidden"));
+        assertEquals(true, ace.get("significant"));
+    }
+
+    @Test
     void targetOutsideTheModelsClassesIsAUserError(@TempDir Path dir) {
         PixelBceCriterion criterion = new PixelBceCriterion();
         criterion.configure(Map.of("target", "5"));
