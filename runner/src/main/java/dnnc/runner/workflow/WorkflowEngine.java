@@ -51,6 +51,7 @@ public final class WorkflowEngine {
             }
             WorkflowSafety.checkRoutes(file, routes, camel);
             stepValidator.validate(file, routes, camel);
+            LoopScopes.close(routes);
             camel.start();
             if (camel.hasEndpoint(ENTRY) == null) {
                 throw new InvalidInputException(file.path() + " has no route starting at " + ENTRY + "; the run starts there");
