@@ -5,6 +5,7 @@ import dnnc.api.Preflight;
 import dnnc.api.RunInfo;
 import dnnc.db.NewRun;
 import dnnc.db.RecordStore;
+import dnnc.db.RecordStoreException;
 import dnnc.db.RunHandle;
 import dnnc.db.RunStatus;
 import dnnc.runner.Main;
@@ -94,14 +95,15 @@ public final class RunLauncher {
                 routes.run();
                 outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
             } catch (RuntimeException | Error e) {
-                String error = describe(e);
-                outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(error));
                 if (isInternal(e)) {
                     e.printStackTrace(console);
                 }
-                console.println("dnnc: run " + run.id() + " failed: " + error);
+                outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(describe(e)));
             } finally {
                 removeHook(onSignal);
+            }
+            if (outcome.status() != RunStatus.SUCCEEDED) {
+                console.println("dnnc: run " + outcome.runId() + " " + outcome.status().sqlName() + ": " + outcome.error());
             }
             out.println("run " + outcome.runId() + " " + outcome.status().sqlName() + (outcome.error() == null ? "" : ": " + outcome.error()));
             out.println(outcome.outputDir());
@@ -112,17 +114,41 @@ public final class RunLauncher {
     private final Object finishing = new Object();
     private Outcome finished;
 
-    /** Closes the run exactly once, whether the workflow ended or a signal arrived first. */
+    /**
+     * Closes the run exactly once, whether the workflow ended or a signal arrived first. Never throws: a run whose
+     * results.json or end cannot be written (a full disk) ends as failed with that reason, as far as the store
+     * can still take it; a run whose end cannot be recorded at all shows as interrupted once its process is gone.
+     */
     private Outcome finishOnce(RecordStore store, RunHandle run, RunStatus status, String error) {
         synchronized (finishing) {
             if (finished == null) {
-                run.recorder().result("status", status.sqlName());
-                run.finish(status, error);
-                writeResults(store, run);
-                finished = new Outcome(run.id(), run.outputDir(), status, error);
+                RunStatus endStatus = status;
+                String endError = error;
+                try {
+                    run.recorder().result("status", status.sqlName());
+                    writeResults(store, run);
+                } catch (RuntimeException e) {
+                    endStatus = status == RunStatus.SUCCEEDED ? RunStatus.FAILED : status;
+                    endError = joined(error, redaction.apply(describe(e)));
+                }
+                try {
+                    run.finish(endStatus, endError);
+                } catch (RuntimeException e) {
+                    endStatus = status == RunStatus.SUCCEEDED ? RunStatus.FAILED : status;
+                    endError = joined(endError, "its end could not be recorded (" + redaction.apply(describe(e))
+                            + "); it will show as interrupted");
+                }
+                finished = new Outcome(run.id(), run.outputDir(), endStatus, endError);
             }
             return finished;
         }
+    }
+
+    private static String joined(String first, String second) {
+        if (first == null || first.contains(second)) {
+            return first == null ? second : first;
+        }
+        return first + "; then " + second;
     }
 
     private static void writeResults(RecordStore store, RunHandle run) {
@@ -163,13 +189,26 @@ public final class RunLauncher {
             }
         }
         String io = IoFailures.describe(e);
-        return io != null ? io : e.toString();
+        if (io != null) {
+            return io;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordStoreException) {
+                return t.getMessage();
+            }
+        }
+        return e.toString();
     }
 
     /** A bug rather than bad input or a full or read-only disk: worth a stack trace. */
     private static boolean isInternal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException) {
+                return false;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordStoreException) {
                 return false;
             }
         }

@@ -87,6 +87,15 @@ final class DnncProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** All of stderr, once the process has closed it. */
+    String stderr() throws InterruptedException {
+        for (String line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS); line != null && !line.equals(END);
+             line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+            seen.add(line);
+        }
+        return String.join("\n", seen);
+    }
+
     String stderrSoFar() {
         lines.drainTo(seen);
         return String.join("\n", seen);

@@ -51,6 +51,43 @@ class FullDiskTest {
     }
 
     @Test
+    void runsFolderOnAFullTmpfs() throws Exception {
+        Path disk = Files.createDirectories(work.resolve("small-runs-disk"));
+        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk.toString()) == 0,
+                "needs root with mount permission (CI runs as root)");
+        try {
+            Path runs = disk.resolve("runs");
+            Cli earlier = Cli.dnnc("run", Cli.resource("load.yaml").toString(), "--runs", runs.toString()).assertSucceeded();
+            String earlierRecord = record(runs, earlier.runId());
+            Path filler = fill(disk, 160 * 1024);
+            // figures, tables and records of a real pipeline outgrow what is left
+            Cli failed;
+            try (DnncProcess process = DnncProcess.start(work.resolve("out.txt"), "run", Cli.resource("pipeline.yaml").toString(),
+                    "--runs", runs.toString(), "--cache", work.resolve("cache").toString())) {
+                int exit = process.waitFor();
+                failed = new Cli(exit, Files.readString(work.resolve("out.txt")), process.stderr());
+            }
+            assertFailedWithOneLine(failed, "No space left on device", "free some space");
+
+            Files.delete(filler);
+            assertEquals(earlierRecord, record(runs, earlier.runId()), "the earlier run is intact");
+            Cli list = Cli.dnnc("runs", "list", "--runs", runs.toString()).assertSucceeded();
+            String line = list.out().lines().filter(l -> l.startsWith(failed.runId())).findFirst().orElseThrow();
+            assertTrue(line.contains("failed") || line.contains("interrupted"), line);
+            Cli after = Cli.dnnc("run", Cli.resource("load.yaml").toString(), "--runs", runs.toString()).assertSucceeded();
+            assertRecorded(runs, after.runId(), RunStatus.SUCCEEDED);
+        } finally {
+            run("umount", disk.toString());
+        }
+    }
+
+    private static String record(Path runs, String runId) {
+        try (RecordStore store = RecordStore.open(runs)) {
+            return store.showRun(runId).toString();
+        }
+    }
+
+    @Test
     void cacheFolderMadeUnusableBetweenSteps() throws Exception {
         Path cache = Files.createDirectories(work.resolve("cache"));
         Path inTheWay = Files.writeString(cache.resolve("cbeta-vae"), "a file where the model folder goes");
