@@ -13,5 +13,6 @@ public final class ReportPlugins extends AbstractModule {
         PluginBindings.bindPlugin(binder(), Reporter.class, ReconstructionGridReporter.class);
         PluginBindings.bindPlugin(binder(), Reporter.class, RepeatabilityReporter.class);
         PluginBindings.bindPlugin(binder(), Reporter.class, StudyReportReporter.class);
+        PluginBindings.bindPlugin(binder(), Reporter.class, LesionSensitivityReporter.class);
     }
 }
