@@ -14,8 +14,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.schedule.PolySchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -86,7 +84,7 @@ public final class CnnJudge extends DeclaredPlugin implements ModelTrainer {
         ImageSet train = data.train();
         int steps = epochs * ((train.count() + batchSize - 1) / batchSize);
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new PolySchedule(ScheduleType.ITERATION, learningRate, 1, steps)))
+                .updater(new Adam(new LinearDecay(learningRate, steps)))
                 .dataSetFeatureMapping(JudgeGraph.X).dataSetLabelMapping(JudgeGraph.Y).build());
         CvaeTraining.silently(sd::createGradFunction);
         for (int epoch = 0; epoch < epochs; epoch++) {

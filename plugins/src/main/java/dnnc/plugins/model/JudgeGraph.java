@@ -26,7 +26,7 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
     private static final List<String> LAYERS = List.of("conv1", "conv2", "dense", "out");
 
     JudgeGraph {
-        if (((Math.min(rows, cols) - kernel + 1) / 2 - kernel + 1) / 2 < 1) {
+        if (pooledTwice(rows, kernel) < 1 || pooledTwice(cols, kernel) < 1) {
             throw new IllegalArgumentException(rows + " x " + cols + " images are too small for two " + kernel + " x " + kernel
                     + " convolutions with 2 x 2 pooling");
         }
@@ -58,12 +58,12 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
 
     private long[][] weightShapes() {
         return new long[][] {{(long) kernel * kernel, filters1}, {(long) kernel * kernel * filters1, filters2},
-                {(long) side2() * side2() * filters2, dense}, {dense, classes}};
+                {(long) pooledTwice(rows, kernel) * pooledTwice(cols, kernel) * filters2, dense}, {dense, classes}};
     }
 
-    /** Side of the feature map after conv-pool-conv-pool (the smaller of rows and cols decides). */
-    private int side2() {
-        return ((Math.min(rows, cols) - kernel + 1) / 2 - kernel + 1) / 2;
+    /** Length of a side after conv-pool-conv-pool. */
+    private static int pooledTwice(int side, int kernel) {
+        return ((side - kernel + 1) / 2 - kernel + 1) / 2;
     }
 
     /** Placeholders x [n, rows*cols] and y [n, classes] (one-hot); outputs "logits" and the mean cross-entropy "loss". */

@@ -70,13 +70,19 @@ class ModelBench {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
-    /** The judge with its defaults on the full split: held-out accuracy, and wall and CPU seconds of this thread. */
+    /** The judge (defaults, or -Ddnnc.bench.judge=epochs=4,learning-rate=0.002) on the full split: held-out accuracy, and wall and CPU seconds of this thread. */
     @Test
     void judge() {
         LabeledData data = new MnistIdxDataset().load(new TestRunContext(tmp));
         TestRunContext context = new TestRunContext(tmp, 0);
         CnnJudge judge = new CnnJudge();
-        judge.configure(Map.of("seed", "1"));
+        Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of("seed", "1"));
+        for (String setting : System.getProperty("dnnc.bench.judge", "").split(",")) {
+            if (!setting.isBlank()) {
+                settings.put(setting.split("=")[0].trim(), setting.split("=")[1].trim());
+            }
+        }
+        judge.configure(settings);
         long judgeStart = System.nanoTime();
         long cpuStart = cpuNanos();
         ImageClassifier classifier = (ImageClassifier) judge.fit(data, context);

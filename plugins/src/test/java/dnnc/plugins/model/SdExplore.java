@@ -73,7 +73,7 @@ public final class SdExplore {
         sd.setLossVariables("loss");
         int steps = (data.train().count() + batch - 1) / batch;
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(power > 0 ? new Adam(new PolySchedule(ScheduleType.ITERATION, lr, power, epochs * steps + 1)) : new Adam(lr))
+                .updater(power > 0 ? new Adam(new LinearDecay(lr, epochs * steps)) : new Adam(lr))
                 .dataSetFeatureMapping("x").dataSetLabelMapping("y").build());
         CvaeTraining.silently(sd::createGradFunction);
         ImageSet train = data.train();
