@@ -1,6 +1,7 @@
 package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
+import dnnc.runner.cli.BenchCommand;
 import dnnc.runner.cli.ClusterCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
