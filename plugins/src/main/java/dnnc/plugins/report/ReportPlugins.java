@@ -11,5 +11,8 @@ public final class ReportPlugins extends AbstractModule {
     protected void configure() {
         PluginBindings.bindStage(binder(), PluginKind.REPORT, ReportStage.class);
         PluginBindings.bindPlugin(binder(), Reporter.class, ReconstructionGridReporter.class);
+        PluginBindings.bindPlugin(binder(), Reporter.class, RepeatabilityReporter.class);
+        PluginBindings.bindPlugin(binder(), Reporter.class, StudyReportReporter.class);
+        PluginBindings.bindPlugin(binder(), Reporter.class, LesionSensitivityReporter.class);
     }
 }

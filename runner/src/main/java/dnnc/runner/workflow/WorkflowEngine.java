@@ -40,6 +40,7 @@ public final class WorkflowEngine {
             Properties props = new Properties();
             props.putAll(parameters);
             camel.getPropertiesComponent().setInitialProperties(props);
+            WorkflowSafety.checkPlaceholders(file, parameters, camel);
             camel.addComponent(DnncComponent.SCHEME, new DnncComponent(executor));
             Resource resource = ResourceHelper.fromString(file.path().getFileName().toString(), file.text());
             PluginHelper.getRoutesLoader(camel).loadRoutes(resource);
@@ -50,6 +51,7 @@ public final class WorkflowEngine {
             }
             WorkflowSafety.checkRoutes(file, routes, camel);
             stepValidator.validate(file, routes, camel);
+            LoopScopes.close(routes);
             camel.start();
             if (camel.hasEndpoint(ENTRY) == null) {
                 throw new InvalidInputException(file.path() + " has no route starting at " + ENTRY + "; the run starts there");

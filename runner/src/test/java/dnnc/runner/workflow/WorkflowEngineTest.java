@@ -67,6 +67,37 @@ class WorkflowEngineTest {
     }
 
     @Test
+    void stepsInALoopRunAsRepeatsAndStepsAfterItAsTheMainAnalysisAgain() {
+        String yaml = """
+                - route:
+                    from:
+                      uri: direct:main
+                      steps:
+                        - loop:
+                            expression:
+                              constant: "{{repeats:3}}"
+                            steps:
+                              - to:
+                                  uri: direct:analysis
+                        - to:
+                            uri: "dnnc:report:summary"
+                - route:
+                    from:
+                      uri: direct:analysis
+                      steps:
+                        - to:
+                            uri: "dnnc:similarity:spearman"
+                """;
+        WorkflowFile file = WorkflowFile.parse(Path.of("loop.yaml"), yaml);
+        List<String> seen = new ArrayList<>();
+        try (WorkflowEngine.LoadedWorkflow wf = new WorkflowEngine(ACCEPT_ALL).load(file, file.resolveParameters(Map.of()),
+                (step, repeat) -> seen.add(step.plugin() + "#" + repeat))) {
+            wf.run();
+        }
+        assertEquals(List.of("spearman#0", "spearman#1", "spearman#2", "summary#0"), seen);
+    }
+
+    @Test
     void templateParametersAreNotWorkflowParameters() {
         WorkflowFile file = WorkflowFile.parse(Path.of("test.yaml"), TEMPLATED);
         assertEquals(List.of("similarity", "train"), List.copyOf(file.parameterDefaults().keySet()));

@@ -1,0 +1,396 @@
+package dnnc.plugins.report;
+
+import dnnc.api.ClusterLesion;
+import dnnc.api.CriticalSet;
+import dnnc.api.FeatureKey;
+import dnnc.api.FeatureKind;
+import dnnc.api.NeuronClustering;
+import dnnc.api.RunInfo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The report as the study's story, top to bottom: the question and the verdicts, the model, what each latent does
+ * (figure 3.1), the causal effects (3.2-3.4), the clusters (3.5, table 3.1), the lesions (3.6, 3.7, 4.1), the
+ * repeats over seeds, and the run itself (parameters, provenance, how to rerun). Figures are the files the
+ * earlier steps wrote in the run folder, embedded.
+ */
+final class StudyReportPage {
+    private final Path folder;
+    private final RunInfo info;
+    private final StudyEvidence evidence;
+    private final List<Finding> findings;
+    private final int target;
+    private final HtmlPage page = new HtmlPage("dnnc study report");
+
+    StudyReportPage(Path folder, RunInfo info, StudyEvidence evidence, List<Finding> findings, int target) {
+        this.folder = folder;
+        this.info = info;
+        this.evidence = evidence;
+        this.findings = findings;
+        this.target = target;
+    }
+
+    String render() {
+        introduction();
+        findingsTable();
+        model();
+        latents();
+        effects();
+        clusters();
+        lesions();
+        repeatability();
+        run();
+        return page.render();
+    }
+
+    private void introduction() {
+        page.heading(1, null, "Is there a small set of neurons the network cannot do without?");
+        page.paragraph("lead", "This report reproduces the study on a conditional beta-VAE trained on MNIST. It intervenes on the "
+                + "decoder's inputs, estimates the average causal effect (ACE) of each input on every decoder neuron, clusters the "
+                + "neurons by their activations and by their per-draw causal effects, and lesions clusters to find a critical set: "
+                + "neurons both causally important and structurally coherent, whose removal breaks the drawing of the digit "
+                + target + ".");
+        long holds = findings.stream().filter(f -> f.verdict() == Verdict.HOLDS).count();
+        long partly = findings.stream().filter(f -> f.verdict() == Verdict.PARTLY).count();
+        long measured = findings.stream().filter(f -> f.verdict() != Verdict.NOT_MEASURED).count();
+        page.paragraph("On this run (" + info.runId() + "), " + holds + " of the study's six findings hold, " + partly
+                + " partly, and " + (measured - holds - partly) + " do not" + (measured < 6 ? " (" + (6 - measured)
+                + " could not be measured: the workflow lacked their step)" : "") + ". Each verdict follows the rule printed beside it, "
+                + "fixed before the run.");
+        page.paragraph(answer());
+    }
+
+    /** The study's question answered in one sentence from the critical sets. */
+    private String answer() {
+        var lesions = evidence.lesions();
+        if (lesions == null) {
+            return "No lesion step ran, so the question is not answered here.";
+        }
+        CriticalSet best = null;
+        for (CriticalSet c : lesions.critical().values()) {
+            if (Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha())) && (best == null || c.damage() > best.damage())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return "Answer on this run: no. At no alpha did a non-empty intersection of the important activation cluster and the "
+                    + "important ACE cluster damage the digit significantly more than random lesions of its size.";
+        }
+        int hiddenTotal = 0;
+        var layout = evidence.clusterings() == null ? null : evidence.clusterings().layout();
+        if (layout != null) {
+            for (int l = 1; l < layout.layers().size() - 1; l++) {
+                hiddenTotal += layout.layers().get(l).size();
+            }
+        }
+        return "Answer on this run: yes. At alpha " + Numbers.alpha(best.alpha()) + " the critical set has " + best.neurons().length
+                + " neurons (" + best.hidden() + " hidden" + (hiddenTotal > 0 ? " of " + hiddenTotal : "") + "); lesioning it gives damage "
+                + Numbers.fixed(best.damage(), 2) + " (p = " + Numbers.sig(best.pValue()) + " against random lesions of the same size)"
+                + (best.minimalNeurons().length > 0 ? ", and " + best.minimalNeurons().length + " of its neurons suffice to fail" : "") + ".";
+    }
+
+    private void findingsTable() {
+        page.heading(2, "findings", "The study's findings, checked");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> classes = new ArrayList<>();
+        for (Finding f : findings) {
+            rows.add(List.of(Integer.toString(f.number()), f.statement(), f.studyNumber(), f.ours(), f.verdict().text(), f.rule()));
+            classes.add(f.verdict().cssClass());
+        }
+        page.table(null, List.of("#", "The study found", "Study", "This run", "Verdict", "Rule"), rows, classes);
+    }
+
+    private void model() {
+        page.heading(2, "model", "The model and the judge");
+        if (evidence.model() == null) {
+            page.paragraph("note", "No model step ran.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        evidence.model().metrics().forEach((k, v) -> {
+            if (!k.equals("kl_per_latent") && !k.equals("cache_file")) {
+                rows.add(List.of("model." + k, format(v)));
+            }
+        });
+        double[] kl = evidence.model().klPerLatent();
+        StringBuilder klText = new StringBuilder();
+        for (int i = 0; i < kl.length; i++) {
+            klText.append(i == 0 ? "" : ", ").append("z_").append(i).append(' ').append(Numbers.sig(kl[i]));
+        }
+        rows.add(List.of("KL per latent on held-out data (nats)", klText.toString()));
+        if (evidence.judge() != null) {
+            rows.add(List.of("judge accuracy on held-out digits", Numbers.fixed(100 * evidence.judge().heldOutAccuracy(), 2) + "%"));
+        }
+        page.paragraph("With beta = 10 few latents stay active (KL well above 0); the study found one of them carrying rotation and "
+                + "scale. The judge, a small CNN trained on the same digits, decides objectively whether a lesioned decoder still draws a "
+                + target + ".");
+        page.table(null, List.of("quantity", "value"), rows, null);
+    }
+
+    private void latents() {
+        page.heading(2, "latents", "1. What each latent does");
+        Integer rot = evidence.rotationLatent().orElse(null);
+        String measured = rot == null ? "" : String.format(Locale.ROOT, " Measured on these images, z_%d turns the digit's principal axis "
+                        + "by %s degrees and changes its ink area %sx across alpha.", rot, Numbers.fixed(evidence.rotationDeg()[rot], 1),
+                Numbers.fixed(evidence.scaleRatio()[rot], 2));
+        page.figure("3.1", file("reconstruction-grid.png"), "The decoder's digit " + target + " with one latent z_i set to alpha "
+                + "(rows, -3 at the top) and every other input fixed (columns: the latent changed). A latent the decoder ignores gives "
+                + "a column of identical digits; the study's rotation-and-scale latent gives a column where the digit turns and grows."
+                + measured, "not drawn: the workflow has no reconstruction-grid report");
+        if (rot != null) {
+            page.figure("3.1a", file("reconstruction-z" + rot + ".gif"), "z_" + rot + " swept from the smallest to the largest alpha and "
+                    + "back (looping): the change the finding is about, as an animation.", "");
+        }
+        page.figure("3.1b", file("reconstruction-orientation.png"), "Orientation of the digit's principal axis (second image "
+                + "moments) against alpha, one line per latent: a flat line is a latent that does not turn the digit.", "");
+        page.figure("3.1c", file("reconstruction-ink.png"), "Ink area (sum of pixel intensities) against alpha, one line per latent: "
+                + "how much each latent grows or shrinks the digit.", "");
+        if (evidence.rotationDeg() != null && evidence.scaleRatio() != null) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int i = 0; i < evidence.rotationDeg().length; i++) {
+                Object total = evidence.totalEffects().get("z_" + i);
+                rows.add(List.of("z_" + i, Numbers.fixed(evidence.rotationDeg()[i], 1), Numbers.fixed(evidence.scaleRatio()[i], 2),
+                        total instanceof Number n ? Numbers.sig(n.doubleValue()) : "-",
+                        evidence.model() == null ? "-" : Numbers.sig(evidence.model().klPerLatent()[i])));
+            }
+            page.table("Per latent: orientation range and ink-area ratio over alpha (findings.rotation_range_deg, findings.scale_range), "
+                            + "total ACE on the pixels (ace.total_effect) and KL",
+                    List.of("latent", "orientation range (deg)", "ink area max/min", "total ACE on pixels", "KL (nats)"), rows, null);
+        }
+    }
+
+    private void effects() {
+        page.heading(2, "effects", "2. Causal effects of the inputs");
+        Integer z = evidence.studiedLatent();
+        page.paragraph("ACE of an input at value alpha on a neuron is E[neuron | do(input = alpha)] minus a baseline (for a latent, the "
+                + "mean over the alpha grid; for a class, the other classes in their data proportions), estimated by Monte Carlo with "
+                + "the same noise draws for every alpha. Red is a positive effect, blue negative, white none.");
+        page.figure("3.2", file("ace_classes_output.png"), "ACE of each class input c_k on the output pixels. If the decoder uses "
+                + "the class as the study found, the map of c_k shows the strokes of digit k in red"
+                + (evidence.classDiagonalHits() == null ? "." : "; here " + evidence.classDiagonalHits()
+                + " of the maps correlate best with their own class's mean image."), "not drawn: no ACE of the class inputs");
+        page.figure("3.3", file("ace_latents_output.png"), "ACE of each latent on the output pixels (columns: latent, rows: alpha). "
+                + "Latents the decoder ignores stay white; where a latent matters, red marks pixels that setting it to alpha "
+                + "brightens compared with its average over the alpha grid, blue pixels it darkens"
+                + (z == null ? "." : " (the studied latent is z_" + z + ")."),
+                "not drawn: no ACE of the latents");
+        if (z != null) {
+            page.figure("3.4", file("ace_z_" + z + "_hidden.png"), "ACE of z_" + z + " on every hidden neuron, one strip per hidden "
+                    + "layer (neurons in their order), rows alpha: which hidden neurons the latent drives, and how the pattern flips sign "
+                    + "between low and high alpha.", "not drawn: no ACE on the hidden layers");
+        }
+        StrokeShare s = evidence.strokes();
+        if (s != null) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int a = 0; a < s.alphas().length; a++) {
+                rows.add(List.of(Numbers.alpha(s.alphas()[a]), Numbers.fixed(s.sharePerAlpha()[a], 2), Numbers.fixed(s.strokeFraction()[a], 2)));
+            }
+            page.table("Finding 2: share of z_" + s.latent() + "'s positive ACE on the strokes of the digit drawn at that alpha "
+                            + "(pooled " + Numbers.fixed(s.pooledShare(), 2) + "; uniform spread would give " + Numbers.fixed(s.chance(), 2) + ")",
+                    List.of("alpha", "positive ACE on strokes", "strokes' share of the image"), rows, null);
+        }
+    }
+
+    private void clusters() {
+        page.heading(2, "clusters", "3. Clusters of neurons");
+        if (evidence.clusterings() == null) {
+            page.paragraph("note", "No clustering step ran.");
+            return;
+        }
+        var set = evidence.clusterings();
+        page.paragraph("For the studied latent z_" + set.input() + " and each alpha, every live decoder neuron is described by its "
+                + "values over the Monte Carlo draws: its activations, or its per-draw causal effects. Neurons are compared by "
+                + set.measure() + " similarity and grouped by " + set.algorithm() + "; constant neurons (dead units, blank border pixels) "
+                + "are set aside. The preference of affinity propagation is chosen automatically, in the middle of the widest range "
+                + "of preferences giving a stable number of clusters (the study chose it by hand).");
+        page.figure("3.5", file("preference-sweep.png"), "Number of clusters against the affinity-propagation preference, one line "
+                + "per feature kind and alpha; gaps are preferences where the algorithm did not converge. Flat stretches are the "
+                + "stable cluster counts the automatic choice looks for.", "not drawn: the clustering did not sweep its preference "
+                + "(use affinity-propagation with preference=auto)");
+        TreeSet<Double> alphas = new TreeSet<>();
+        set.byKey().keySet().forEach(k -> alphas.add(k.alpha()));
+        List<List<String>> rows = new ArrayList<>();
+        for (double alpha : alphas) {
+            int[] study = StudyNumbers.CLUSTERS.get(alpha);
+            rows.add(List.of(Numbers.alpha(alpha), count(set.byKey().get(new FeatureKey(FeatureKind.ACTIVATION, alpha))),
+                    count(set.byKey().get(new FeatureKey(FeatureKind.ACE, alpha))),
+                    study == null ? "-" : Integer.toString(study[0]), study == null ? "-" : Integer.toString(study[1])));
+        }
+        page.table("Table 3.1: clusters per alpha of z_" + set.input() + " (n.c. = did not converge), beside the study's for its "
+                        + StudyNumbers.LATENT, List.of("alpha", "activation (ours)", "ACE (ours)", "activation (study)", "ACE (study)"),
+                rows, null);
+    }
+
+    private void lesions() {
+        page.heading(2, "lesions", "4. Lesions: important clusters and the critical set");
+        var lesions = evidence.lesions();
+        if (lesions == null) {
+            page.paragraph("note", "No lesion step ran.");
+            return;
+        }
+        page.paragraph("A lesion forces the chosen neurons to 0 in every forward pass. The decoder then draws digit " + target
+                + " with the studied latent over the alpha grid; the damage is " + damageMeaning(lesions.criterion()) + ". Each "
+                + "cluster's damage is compared with random lesions of the same size drawn from the same layers. The important cluster "
+                + "of a clustering is its most damaging one if that is significant (C_ACT from activation features, C_ACE from ACE "
+                + "features); the critical set is C_ACE intersect C_ACT.");
+        double shown = shownAlpha();
+        for (FeatureKind kind : FeatureKind.values()) {
+            ClusterLesion important = lesions.important().get(new FeatureKey(kind, shown));
+            page.figure("3.6" + (kind == FeatureKind.ACTIVATION ? "a" : "b"),
+                    file("lesion_clusters_" + kind.id() + "_" + Numbers.alpha(shown) + ".png"),
+                    "Reconstructions with each " + (kind == FeatureKind.ACE ? "ACE" : "activation") + "-feature cluster (clustered at alpha "
+                            + Numbers.alpha(shown) + ") lesioned, most damaging first; top row intact, columns alpha. "
+                            + (important == null ? "No cluster here was significantly more damaging than random lesions."
+                            : "The important cluster (" + important.neurons().length + " neurons, " + important.hidden()
+                            + " hidden) is marked; damage " + Numbers.fixed(important.damage(), 2) + ", p = " + Numbers.sig(important.pValue()) + ".")
+                            + " The same figure for the other alphas is in the run folder.", "not drawn for alpha " + Numbers.alpha(shown));
+        }
+        page.figure("3.7", file("lesion_critical.png"), "The critical set of each alpha lesioned (rows), over the alpha grid "
+                + "(columns): where the digit " + target + " falls apart, the set is critical. Annotations give its size, hidden neurons, "
+                + "damage, p-value against random lesions, the overlap's hypergeometric p-value and the size of the minimal subset "
+                + "that still fails.", "not drawn: no alpha had both an important activation cluster and an important ACE cluster");
+        page.figure("4.1", file("lesion_sizes.png"), "Sizes per alpha of C_ACT, C_ACE, their intersection (the critical set) and "
+                + "its hidden neurons. The study found " + StudyNumbers.CRITICAL_HIDDEN[0] + "-" + StudyNumbers.CRITICAL_HIDDEN[1]
+                + " hidden critical neurons of " + StudyNumbers.HIDDEN_NEURONS + ".", "not drawn: no critical sets");
+        page.figure("4.1a", file("lesion_null_critical_" + Numbers.alpha(shown) + ".png"), "Damage of the random lesions matched to the "
+                + "critical set at alpha " + Numbers.alpha(shown) + " (histogram) and of the critical set itself (red line): how far "
+                + "outside chance its lesion lies.", "");
+        criticalTable();
+        page.figure("4.2", file("lesion_sensitivity_size.png"), "Size of the critical set against the number of clusters, over "
+                + "alternative preferences: how much the answer depends on the clustering's granularity.", "");
+        page.figure("4.3", file("lesion_sensitivity_damage.png"), "Damage of the critical set's lesion against the number of clusters.", "");
+    }
+
+    private void criticalTable() {
+        if (evidence.lesions().critical().isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (CriticalSet c : evidence.lesions().critical().values()) {
+            rows.add(List.of(Numbers.alpha(c.alpha()), Integer.toString(c.neurons().length), Integer.toString(c.hidden()),
+                    Numbers.fixed(c.damage(), 3), Numbers.sig(c.pValue()), Numbers.sig(c.overlapPValue()),
+                    Integer.toString(c.minimalNeurons().length), Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha())) ? "yes" : "no"));
+        }
+        page.table("Critical sets per alpha (findings.critical)", List.of("alpha", "neurons", "hidden", "damage", "p (random lesions)",
+                "p (overlap)", "minimal set", "fails"), rows, null);
+    }
+
+    private void repeatability() {
+        page.heading(2, "repeatability", "5. Does it repeat with other seeds?");
+        RepeatabilitySummary r = evidence.repeatability();
+        if (r.seeds() < 2) {
+            page.paragraph("note", "The analysis ran with one seed only; run with repeats=K (K >= 2) to repeat attribution, clustering "
+                    + "and lesions with other seeds and measure their stability.");
+            return;
+        }
+        page.paragraph("The analysis (attribution, similarity, clustering, lesions) ran " + r.seeds() + " times with shifted seeds on "
+                + "the same model. The adjusted Rand index compares two clusterings of the same neurons: 1 is the same partition, 0 "
+                + "what chance gives.");
+        page.figure("5.1", file(RepeatabilityReporter.FIGURE + ".png"), "Mean pairwise adjusted Rand index of the seeds' clusterings "
+                + "per alpha, activation features beside ACE features.", "");
+        List<List<String>> rows = new ArrayList<>();
+        for (double alpha : r.alphas()) {
+            RepeatabilitySummary.PerClustering act = r.at(FeatureKind.ACTIVATION, alpha);
+            RepeatabilitySummary.PerClustering ace = r.at(FeatureKind.ACE, alpha);
+            RepeatabilitySummary.PerAlpha crit = r.critical().get(alpha);
+            rows.add(List.of(Numbers.alpha(alpha), act == null ? "-" : Numbers.fixed(act.ari(), 2), ace == null ? "-" : Numbers.fixed(ace.ari(), 2),
+                    act == null ? "-" : Numbers.range(act.clusterCounts()), ace == null ? "-" : Numbers.range(ace.clusterCounts()),
+                    act == null ? "-" : Numbers.range(act.importantSizes()), ace == null ? "-" : Numbers.range(ace.importantSizes()),
+                    crit == null ? "-" : Numbers.range(crit.sizes()), crit == null ? "-" : Numbers.range(crit.hidden()),
+                    crit == null ? "0/" + r.seeds() : crit.significant() + "/" + r.seeds()));
+        }
+        page.table("Across " + r.seeds() + " seeds (ranges min-max; findings.repeatability)", List.of("alpha", "ARI activation", "ARI ACE",
+                "clusters activation", "clusters ACE", "C_ACT size", "C_ACE size", "critical size", "critical hidden",
+                "critical fails in"), rows, null);
+    }
+
+    private void run() {
+        page.heading(2, "run", "The run: parameters, provenance, how to rerun");
+        String runsDir = folder.getParent() == null ? "runs" : folder.getParent().toString();
+        page.paragraph("Run " + info.runId() + " of workflow " + info.workflowPath() + " (sha256 " + info.workflowSha256()
+                + "), master seed " + info.seed() + ". The same numbers again, from the recorded workflow text:");
+        page.preformatted("./dnnc runs rerun " + info.runId() + " --runs " + shellWord(runsDir));
+        StringBuilder command = new StringBuilder("./dnnc run ").append(shellWord(info.workflowPath()));
+        info.parameters().forEach((k, v) -> command.append(' ').append(shellWord(k + "=" + v)));
+        command.append(" --runs ").append(shellWord(runsDir));
+        page.paragraph("or from the workflow file as it is now, with every parameter spelled out:");
+        page.preformatted(command.toString());
+        List<List<String>> parameters = new ArrayList<>();
+        info.parameters().forEach((k, v) -> parameters.add(List.of(k, v)));
+        page.table("Workflow parameters", List.of("parameter", "value"), parameters, null);
+        List<List<String>> provenance = new ArrayList<>();
+        info.provenance().forEach((k, v) -> provenance.add(List.of(k, v)));
+        page.table("Provenance", List.of("what", "value"), provenance, null);
+        page.paragraph("note", "Every figure above is a file in the run folder beside a CSV of the numbers it was drawn from; "
+                + "results.json holds the recorded numbers, and the record store (dnnc runs show " + info.runId() + ") every step "
+                + "with its parameters.");
+    }
+
+    /** The alpha whose lesion figures are shown: the one whose failing critical set did most damage, else the first. */
+    private double shownAlpha() {
+        var lesions = evidence.lesions();
+        double best = Double.NaN;
+        double bestDamage = Double.NEGATIVE_INFINITY;
+        for (CriticalSet c : lesions.critical().values()) {
+            if (Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha())) && c.damage() > bestDamage) {
+                best = c.alpha();
+                bestDamage = c.damage();
+            }
+        }
+        if (!Double.isNaN(best)) {
+            return best;
+        }
+        return evidence.clusterings() == null || evidence.clusterings().byKey().isEmpty() ? 0
+                : evidence.clusterings().byKey().keySet().iterator().next().alpha();
+    }
+
+    private Path file(String name) {
+        return folder.resolve(name);
+    }
+
+    private static String count(NeuronClustering nc) {
+        if (nc == null) {
+            return "-";
+        }
+        return nc.clustering().converged() ? Integer.toString(nc.clustering().clusterCount()) : "n.c.";
+    }
+
+    private static String damageMeaning(String criterion) {
+        return switch (criterion) {
+            case "judge" -> "the share of reconstructions the judge no longer classifies as the target digit (failure rate)";
+            case "pixel-bce" -> "the mean pixel binary cross-entropy of the lesioned reconstruction against the intact one";
+            default -> "measured by the '" + criterion + "' criterion";
+        };
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Double d) {
+            return Numbers.sig(d);
+        }
+        if (value instanceof double[] a) {
+            return java.util.Arrays.stream(a).mapToObj(Numbers::sig).reduce((x, y) -> x + ", " + y).orElse("");
+        }
+        if (value instanceof List<?> list && list.size() > 8 && list.stream().allMatch(Number.class::isInstance)) {
+            // a curve (e.g. loss per epoch): where it started, where it ended, how many points
+            return format(list.get(0)) + " -> " + format(list.get(list.size() - 1)) + " (" + list.size() + " values, first to last)";
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(StudyReportPage::format).reduce((x, y) -> x + ", " + y).orElse("");
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** A word the shell reads back unchanged. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./=:,+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,17 @@
+package dnnc.plugins.report;
+
+import dnnc.api.PreferenceSweep;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+class LesionSensitivityReporterTest {
+    @Test
+    void alternativesComeFromConvergedSweepPointsWithTwoToHalfNClusters() {
+        PreferenceSweep sweep = new PreferenceSweep(new double[] {-9, -5, -2, -1, 0.5, 1},
+                new int[] {1, 4, 6, 7, 60, 100}, new boolean[] {true, true, false, true, true, true}, -1);
+        // -9: one cluster; -2: did not converge; 0.5 and 1: more than n/2 = 50 clusters
+        assertArrayEquals(new double[] {-5, -1}, LesionSensitivityReporter.usablePreferences(sweep, 100));
+        assertArrayEquals(new double[] {-5, -1, 0.5}, LesionSensitivityReporter.usablePreferences(sweep, 120));
+    }
+}

@@ -1,0 +1,88 @@
+package dnnc.plugins.report;
+
+import dnnc.api.Progress;
+import dnnc.api.Recorder;
+import dnnc.api.RunContext;
+import dnnc.api.RunInfo;
+import dnnc.api.Slot;
+import dnnc.plugins.testing.TestRunContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A test run that keeps every value put in a slot (as a run whose analysis repeated in a loop) and has run info. */
+final class RepeatsContext implements RunContext {
+    final TestRunContext run;
+    private final Map<String, List<Object>> history = new HashMap<>();
+    private final RunInfo info;
+
+    RepeatsContext(TestRunContext run, RunInfo info) {
+        this.run = run;
+        this.info = info;
+    }
+
+    @Override
+    public String runId() {
+        return info.runId();
+    }
+
+    @Override
+    public Path outputDir() {
+        return run.outputDir();
+    }
+
+    @Override
+    public Path cacheDir() {
+        return run.cacheDir();
+    }
+
+    @Override
+    public long seed() {
+        return run.seed();
+    }
+
+    @Override
+    public <T> Optional<T> get(Slot<T> slot) {
+        return run.get(slot);
+    }
+
+    @Override
+    public <T> T require(Slot<T> slot, String neededBy) {
+        return run.require(slot, neededBy);
+    }
+
+    @Override
+    public <T> void put(Slot<T> slot, T value) {
+        run.put(slot, value);
+        history.computeIfAbsent(slot.name(), k -> new ArrayList<>()).add(value);
+    }
+
+    @Override
+    public <T> List<T> history(Slot<T> slot) {
+        return history.getOrDefault(slot.name(), List.of()).stream().map(slot.type()::cast).toList();
+    }
+
+    @Override
+    public RunInfo info() {
+        return info;
+    }
+
+    @Override
+    public Optional<Object> recorded(String path) {
+        return run.recorded(path);
+    }
+
+    @Override
+    public Progress progress(String stage, long totalUnits, String unit) {
+        return run.progress(stage, totalUnits, unit);
+    }
+
+    @Override
+    public Recorder recorder() {
+        return run.recorder();
+    }
+}
