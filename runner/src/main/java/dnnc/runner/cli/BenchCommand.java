@@ -169,8 +169,15 @@ public final class BenchCommand implements Callable<Integer> {
         Path cache = Files.createTempDirectory("dnnc-bench-cache");
         try {
             long t0 = System.nanoTime();
-            RunLauncher.Outcome outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), cache, out, System.err)
-                    .launch(WorkflowFile.read(file), Map.of());
+            RunLauncher.Outcome outcome;
+            try {
+                outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), cache, out, System.err)
+                        .launch(WorkflowFile.read(file), Map.of());
+            } catch (InvalidInputException e) {
+                // a workflow that does not validate must not cost the figures already measured
+                out.println("  not timed: " + e.getMessage());
+                return java.util.Optional.empty();
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 out.println("  study run " + outcome.runId() + " " + outcome.status().sqlName() + ": not timed");
