@@ -95,6 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
                             options, line -> out.println("  " + line)));
                     figures.forEach((key, value) -> {
                         ours.put(benchmark.name() + "." + key, value);
+                        run.recorder().result("bench." + benchmark.name() + "." + key, value); // kept if a later step fails
                         out.printf(Locale.ROOT, "  %-40s %s%n", key, BenchTable.number(value));
                     });
                     out.printf(Locale.ROOT, "  (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
@@ -213,7 +214,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void record(RunHandle run, Map<String, Double> ours, Map<String, Double> theirs, List<BenchTable.Line> lines) {
-        ours.forEach((k, v) -> run.recorder().result("bench." + k, v));
+        ours.keySet().stream().filter(k -> k.startsWith("study.") || k.contains("sklearn"))
+                .forEach(k -> run.recorder().result("bench." + k, ours.get(k)));
         theirs.forEach((k, v) -> run.recorder().result("bench.reference." + k, v));
         for (BenchTable.Line line : lines) {
             if (!Double.isNaN(line.ratio())) {
