@@ -30,8 +30,11 @@ public final class RecordStore implements AutoCloseable {
         StoreLocation location = StoreLocation.of(runsDir);
         location.prepare();
         Database database = OpeningLock.holding(location, () -> {
+            RunWatermark watermark = new RunWatermark(location);
+            watermark.forgetIfStoreIsGone();
             Database connected = Database.connect(location);
             try {
+                watermark.check(connected);
                 Migrations.apply(connected);
                 return connected;
             } catch (RuntimeException e) {
@@ -60,7 +63,9 @@ public final class RecordStore implements AutoCloseable {
     // ---- writing (the runner) ----
 
     public RunHandle startRun(NewRun run) {
-        return writer.start(this, run);
+        RunHandle handle = writer.start(this, run);
+        new RunWatermark(database.location()).update(database);
+        return handle;
     }
 
     /** Ends a run (status succeeded, failed or interrupted); its steps still running end with it. */

@@ -44,7 +44,8 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
         try {
             Files.createDirectories(runsDir);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage(), e);
+            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage()
+                    + "; choose another --runs folder", e);
         }
         Path legacyFile = runsDir.resolve(BASE_NAME + ".h2.db");
         if (Files.exists(legacyFile) && !Files.exists(databaseFile)) {
@@ -59,6 +60,10 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
 
     /** An H2 refusal to open the file, as one line for the user. */
     InvalidInputException unusable(SQLException e) {
+        String disk = diskProblem(e);
+        if (disk != null) {
+            return new InvalidInputException(databaseFile + " cannot be written (" + disk + "); free some space or choose another --runs folder", e);
+        }
         String reason = switch (e.getErrorCode()) {
             case 90030 -> "is corrupted";
             case 90048 -> "was written by an H2 version this dnnc cannot read";
@@ -68,6 +73,19 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
         };
         return new InvalidInputException(databaseFile + " " + reason + " (" + Database.firstLine(e)
                 + "); dnnc does not repair or replace it: move it away or choose another --runs folder", e);
+    }
+
+    /** The operating system's word for a full or read-only disk, if that is what H2 ran into. */
+    private static String diskProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (String known : new String[] {"No space left on device", "Disk quota exceeded", "Read-only file system"}) {
+                if (message.contains(known)) {
+                    return known;
+                }
+            }
+        }
+        return null;
     }
 
     private boolean hasMvStoreHeader() {

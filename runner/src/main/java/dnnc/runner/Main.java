@@ -1,6 +1,7 @@
 package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
+import dnnc.runner.cli.BenchCommand;
 import dnnc.runner.cli.ClusterCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -36,6 +37,7 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (tests call this). */
     public static int execute(String... args) {
+        quietLibraries();
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
@@ -48,7 +50,21 @@ public final class Main implements Runnable {
             }
             return 2;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        // picocli's writers flush on println only: a table printed with print() would be lost at System.exit
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return exit;
+    }
+
+    /**
+     * JavaCPP prints its warnings (e.g. mismatched native versions) straight to stderr; routed through slf4j they
+     * obey simplelogger.properties, so stderr keeps to dnnc's own one-line messages and progress.
+     */
+    private static void quietLibraries() {
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
     }
 
     private static String commandPath(CommandLine line) {

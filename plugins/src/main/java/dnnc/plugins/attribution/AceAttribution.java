@@ -3,8 +3,10 @@ package dnnc.plugins.attribution;
 import dnnc.api.InputSchema;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Param;
+import dnnc.api.Preflight;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -57,6 +59,22 @@ public abstract class AceAttribution extends DecoderAttribution {
         }
         throw new InvalidInputException("parameter 'inputs' names '" + item + "'; expected all, or indices 0.."
                 + (schema.size() - 1) + " or labels z_0..z_" + (schema.latents() - 1) + ", c_0..c_" + (schema.classes() - 1));
+    }
+
+    /** Also refuses a focus that is not a latent of the model, rather than after the whole ACE has run. */
+    @Override
+    public void preflight(Map<String, String> facts) {
+        super.preflight(facts);
+        if (focus.equals("auto")) {
+            return;
+        }
+        double chosen = Double.parseDouble(focus);
+        String latents = facts.get(Preflight.MODEL_LATENTS);
+        int count = latents == null ? Integer.MAX_VALUE : Integer.parseInt(latents);
+        if (chosen != Math.rint(chosen) || chosen < 0 || chosen >= count) {
+            throw new InvalidInputException("parameter 'focus' of plugin '" + name() + "' is " + focus + "; expected auto or a latent index "
+                    + (latents == null ? ">= 0" : "0.." + (count - 1)));
+        }
     }
 
     /** The latent chosen by the user, or empty for auto. */

@@ -5,13 +5,17 @@ import dnnc.api.AttributionRequest;
 import dnnc.api.InputSchema;
 import dnnc.api.NetworkProbe;
 import dnnc.api.Param;
+import dnnc.api.Preflight;
+
+import java.util.Map;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.TargetClass;
 
 /**
  * Parameters every attribution of a conditional decoder shares: the class the digit is drawn as and the seed
  * of the noise draws. The stage builds its {@link AttributionRequest} from these through {@link #request}.
  */
-public abstract class DecoderAttribution extends DeclaredPlugin implements AttributionMethod {
+public abstract class DecoderAttribution extends DeclaredPlugin implements AttributionMethod, Preflight {
     @Param(description = "target class: the one-hot class fed with every latent intervention", min = 0)
     private int target = 5;
 
@@ -21,6 +25,12 @@ public abstract class DecoderAttribution extends DeclaredPlugin implements Attri
     /** The request this plugin's parameters describe, for the given decoder. */
     public AttributionRequest request(NetworkProbe network, InputSchema schema, long runSeed) {
         return new AttributionRequest(network, schema, inputs(schema), alphas(), target, seed == -1 ? runSeed : seed);
+    }
+
+    /** Refuses a target class the data set does not have, before the run is on record. */
+    @Override
+    public void preflight(Map<String, String> facts) {
+        TargetClass.preflight(name(), target, facts);
     }
 
     /** Inputs the request attributes; all by default. */

@@ -6,6 +6,7 @@ import dnnc.api.InvalidInputException;
 import dnnc.api.LabeledData;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
+import dnnc.api.Preflight;
 import dnnc.api.RunContext;
 import dnnc.plugins.support.DeclaredPlugin;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * train, the last {@code held-out} are held out, as the study split its 10,000 digits.
  */
 @PluginInfo(name = "mnist-idx", description = "MNIST-format IDX images and labels (gzip or raw): the embedded 10,000 digits or a folder")
-public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSource {
+public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSource, Preflight {
 
     @Param(description = "folder with images/labels IDX files (MNIST or Fashion-MNIST names), or 'embedded' for the 10,000 bundled MNIST digits")
     private String dir = IdxPair.EMBEDDED;
@@ -31,6 +32,25 @@ public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSour
 
     @Override
     public LabeledData load(RunContext context) {
+        Checked checked = check();
+        IdxFile images = checked.files.images;
+        IdxFile labels = checked.files.labels;
+        return new LabeledData(checked.files.source, slice(images, labels, 0, train),
+                slice(images, labels, images.count() - heldOut, heldOut), checked.classes, checked.sha256, checked.fileHashes);
+    }
+
+    /** Reads and checks the files before the run is on record: a missing, truncated or foreign file stops it there. */
+    @Override
+    public void preflight(Map<String, String> facts) {
+        Checked checked = check();
+        facts.put(Preflight.DATA_SHA256, checked.sha256);
+        facts.put(Preflight.DATA_CLASSES, Integer.toString(checked.classes));
+    }
+
+    private record Checked(IdxPair files, int classes, Map<String, String> fileHashes, String sha256) {
+    }
+
+    private Checked check() {
         IdxPair files = IdxPair.open(dir);
         IdxFile images = files.images;
         IdxFile labels = files.labels;
@@ -49,8 +69,7 @@ public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSour
         Map<String, String> fileHashes = new LinkedHashMap<>();
         fileHashes.put(images.name(), images.sha256());
         fileHashes.put(labels.name(), labels.sha256());
-        return new LabeledData(files.source, slice(images, labels, 0, train),
-                slice(images, labels, images.count() - heldOut, heldOut), classes, splitHash(fileHashes), fileHashes);
+        return new Checked(files, classes, fileHashes, splitHash(fileHashes));
     }
 
     /** The files' hashes and the split together: a model trained on another split must not be taken from the cache. */

@@ -1,13 +1,17 @@
 package dnnc.plugins.lesion;
 
 import dnnc.api.Param;
+import dnnc.api.Preflight;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.TargetClass;
+
+import java.util.Map;
 
 /**
  * Parameters every built-in lesion criterion shares: they configure the lesion study the stage runs with it.
  * Declared here once so that each criterion plugin lists them with its own.
  */
-public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.LesionCriterion {
+public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.LesionCriterion, Preflight {
     @Param(description = "draws of the other latents per alpha in every lesion evaluation", min = 2, max = 100000)
     int draws = 100;
 
@@ -31,6 +35,12 @@ public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.
 
     @Param(description = "repeats of the lesion analysis with independent lesion seeds (ranges are reported)", min = 1, max = 100)
     int seeds = 1;
+
+    /** Refuses a target class the data set does not have, before the run is on record. */
+    @Override
+    public void preflight(Map<String, String> facts) {
+        TargetClass.preflight(name(), target, facts);
+    }
 
     public LesionStudy.Settings settings(long runSeed) {
         return new LesionStudy.Settings(draws, randomLesions, testedClusters, significance, target,

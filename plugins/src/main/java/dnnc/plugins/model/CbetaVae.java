@@ -6,6 +6,7 @@ import dnnc.api.LabeledData;
 import dnnc.api.ModelTrainer;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
+import dnnc.api.Preflight;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
 import dnnc.api.TrainedModel;
@@ -13,6 +14,7 @@ import dnnc.plugins.support.DeclaredPlugin;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 /** The conditional beta-VAE of the study (SPEC section 1), trained in SameDiff or loaded from the model cache. */
 @PluginInfo(name = "cbeta-vae", description = "conditional beta-VAE (SameDiff): encoder 794-512-256-128, decoder 20-128-256-512-784; cached by data and parameters")
-public final class CbetaVae extends DeclaredPlugin implements ModelTrainer {
+public final class CbetaVae extends DeclaredPlugin implements ModelTrainer, Preflight {
     private static final String LOSS_HISTORY = "history.loss";
     private static final String RECONSTRUCTION_HISTORY = "history.reconstruction";
     private static final String KL_HISTORY = "history.kl";
@@ -49,10 +51,8 @@ public final class CbetaVae extends DeclaredPlugin implements ModelTrainer {
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {
         CvaeShape shape = new CvaeShape(data.train().pixelsPerImage(), data.classCount(), latentSize, hiddenSizes());
-        Map<String, String> identity = new LinkedHashMap<>(parameterValues());
         long effectiveSeed = seed == -1 ? context.seed() : seed;
-        identity.put("seed", Long.toString(effectiveSeed));
-        ModelCache cache = new ModelCache(context.cacheDir(), name(), data.sha256(), identity);
+        ModelCache cache = cacheEntry(context.cacheDir(), data.sha256(), effectiveSeed);
 
         Map<String, INDArray> weights;
         Map<String, INDArray> history;
@@ -91,6 +91,26 @@ public final class CbetaVae extends DeclaredPlugin implements ModelTrainer {
         metrics.put("cache_file", cache.file().toString());
         InputSchema inputs = new InputSchema(latentSize, data.classCount(), data.classFrequencies());
         return new TrainedCvae(shape, weights, inputs, data.train().rows(), data.train().cols(), held.klPerLatent(), sha256, metrics);
+    }
+
+    /** Declares the latent count and refuses a corrupt or foreign cache file before the run is on record. */
+    @Override
+    public void preflight(Map<String, String> facts) {
+        hiddenSizes();
+        facts.put(Preflight.MODEL_LATENTS, Integer.toString(latentSize));
+        String dataSha256 = facts.get(Preflight.DATA_SHA256);
+        String cacheDir = facts.get(Preflight.CACHE_DIR);
+        String runSeed = facts.get(Preflight.RUN_SEED);
+        if (dataSha256 != null && cacheDir != null && runSeed != null) {
+            cacheEntry(Path.of(cacheDir), dataSha256, seed == -1 ? Long.parseLong(runSeed) : seed).verify();
+        }
+    }
+
+    /** The cache entry of this model: plugin, data and every parameter, with the seed actually used. */
+    private ModelCache cacheEntry(Path cacheDir, String dataSha256, long effectiveSeed) {
+        Map<String, String> identity = new LinkedHashMap<>(parameterValues());
+        identity.put("seed", Long.toString(effectiveSeed));
+        return new ModelCache(cacheDir, name(), dataSha256, identity);
     }
 
     private int[] hiddenSizes() {

@@ -60,26 +60,9 @@ public final class ModelCache {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        byte[] bytes;
+        byte[] bytes = readBytes();
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InvalidInputException("cached model " + file + " could not be read: " + e.getMessage(), e);
-        }
-        if (bytes.length < MAGIC.length + DIGEST_BYTES || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw refusal("is not a dnnc model file");
-        }
-        byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST_BYTES);
-        if (!Arrays.equals(digest(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
-            throw refusal("is corrupt (its checksum does not match its contents)");
-        }
-        try {
-            ByteBuffer in = ByteBuffer.wrap(body, MAGIC.length, body.length - MAGIC.length);
-            String savedPlugin = readString(in);
-            String savedKey = readString(in);
-            if (!savedPlugin.equals(plugin) || !savedKey.equals(key)) {
-                throw refusal("belongs to plugin '" + savedPlugin + "' with key " + savedKey + ", not to this model");
-            }
+            ByteBuffer in = checkedBody(bytes);
             int count = in.getInt();
             Map<String, INDArray> arrays = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
@@ -98,8 +81,45 @@ public final class ModelCache {
             }
             return Optional.of(new Saved(file, arrays, sha256(bytes)));
         } catch (BufferUnderflowException | IllegalArgumentException | ArithmeticException e) {
-            throw refusal("is corrupt (" + e.getClass().getSimpleName() + " while reading it)");
+            throw refusal("is corrupt (it ends inside an array)");
         }
+    }
+
+    /** Refuses a cached file that is not exactly what we wrote for this entry, without loading its arrays. */
+    public void verify() {
+        if (Files.exists(file)) {
+            try {
+                checkedBody(readBytes());
+            } catch (BufferUnderflowException | IllegalArgumentException e) {
+                throw refusal("is corrupt (its header is cut short)");
+            }
+        }
+    }
+
+    private byte[] readBytes() {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("cached model " + file + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The body after the header, once magic, checksum, plugin and key are shown to be this entry's. */
+    private ByteBuffer checkedBody(byte[] bytes) {
+        if (bytes.length < MAGIC.length + DIGEST_BYTES || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw refusal("is not a dnnc model file");
+        }
+        byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST_BYTES);
+        if (!Arrays.equals(digest(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
+            throw refusal("is corrupt (its checksum does not match its contents)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(body, MAGIC.length, body.length - MAGIC.length);
+        String savedPlugin = readString(in);
+        String savedKey = readString(in);
+        if (!savedPlugin.equals(plugin) || !savedKey.equals(key)) {
+            throw refusal("belongs to plugin '" + savedPlugin + "' with key " + savedKey + ", not to this model");
+        }
+        return in;
     }
 
     /** Writes the arrays (float32) under this entry's name and returns the file's sha256. */
@@ -128,11 +148,16 @@ public final class ModelCache {
             System.arraycopy(digest(body), 0, bytes, body.length, DIGEST_BYTES);
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), key, ".part");
-            Files.write(temp, bytes);
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(temp, bytes);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                // a write that failed (a full disk) leaves no part file behind
+                Files.deleteIfExists(temp);
             }
             return sha256(bytes);
         } catch (IOException e) {

@@ -2,7 +2,7 @@ package dnnc.plugins.model;
 
 import dnnc.api.ImageClassifier;
 import dnnc.api.ImageSet;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,11 +10,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A trained classifier network over flat row-major images in [0, 1]. */
+/** A trained classifier graph ({@link JudgeGraph}) over flat row-major images in [0, 1]. */
 final class TrainedJudge implements ImageClassifier {
     private static final int CHUNK = 1000;
 
-    private final MultiLayerNetwork net;
+    private final SameDiff net;
     private final int rows;
     private final int cols;
     private final String sha256;
@@ -22,7 +22,7 @@ final class TrainedJudge implements ImageClassifier {
     private final double heldOutAccuracy;
 
     /** Measures the accuracy on {@code heldOut} once; it is reported as metric "test_accuracy". */
-    TrainedJudge(MultiLayerNetwork net, int rows, int cols, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
+    TrainedJudge(SameDiff net, int rows, int cols, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
         this.net = net;
         this.rows = rows;
         this.cols = cols;
@@ -44,7 +44,9 @@ final class TrainedJudge implements ImageClassifier {
             int size = Math.min(CHUNK, count - from);
             float[] chunk = new float[size * pixels];
             System.arraycopy(images, from * pixels, chunk, 0, chunk.length);
-            INDArray predicted = net.output(Nd4j.create(chunk, new long[] {size, pixels}, 'c')).argMax(1);
+            INDArray logits = net.output(Map.of(JudgeGraph.X, Nd4j.create(chunk, new long[] {size, pixels}, 'c')), JudgeGraph.LOGITS)
+                    .get(JudgeGraph.LOGITS);
+            INDArray predicted = logits.argMax(1);
             for (int i = 0; i < size; i++) {
                 classes[from + i] = predicted.getInt(i);
             }

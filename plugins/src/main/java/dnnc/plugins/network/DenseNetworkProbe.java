@@ -93,15 +93,81 @@ public final class DenseNetworkProbe implements NetworkProbe {
     public Activations resume(int layer, float[] layerActivations, int batch, Lesion lesion) {
         checkLength(layerActivations, batch, layers.get(layer).size());
         float[][] values = new float[layers.size()][];
-        INDArray h = Nd4j.create(layerActivations.clone(), new long[] {batch, layers.get(layer).size()}, 'c');
-        applyLesion(h, layer, lesion);
-        values[layer] = h.data().asFloat();
-        for (int l = layer; l < weights.length; l++) {
-            h = activate(h.mmul(weights[l]).addiRowVector(biases[l]), activations[l]);
-            applyLesion(h, l + 1, lesion);
-            values[l + 1] = h.data().asFloat();
+        INDArray[] masks = new INDArray[layers.size()];
+        for (int l = layer; l < layers.size(); l++) {
+            values[l] = new float[Math.multiplyExact(batch, layers.get(l).size())];
+            masks[l] = mask(l, lesion);
         }
+        System.arraycopy(layerActivations, 0, values[layer], 0, layerActivations.length);
+        RowChunks.run(batch, (from, to, scratch) -> forwardRows(layer, values, masks, from, to, scratch, true));
         return new Activations(batch, sizes(), values);
+    }
+
+    /**
+     * The output of each lesion resumed from {@code layer}, whose intact activations ({@code rows} x size) are
+     * shared by all: the lesions' rows are run as one batch of chunks over the pool (chunks restart at each
+     * lesion's first row), with nothing but the outputs kept. Each result equals {@code resume(layer, ...,
+     * lesion).output()} bit for bit; no lesion may touch a layer below {@code layer}.
+     */
+    public List<float[]> resumeOutputs(int layer, float[] layerActivations, int rows, List<Lesion> lesions) {
+        checkLength(layerActivations, rows, layers.get(layer).size());
+        int outputs = layers.get(layers.size() - 1).size();
+        float[][] results = new float[lesions.size()][];
+        INDArray[][] masks = new INDArray[lesions.size()][layers.size()];
+        for (int j = 0; j < lesions.size(); j++) {
+            if (lesions.get(j).firstLayer() < layer) {
+                throw new IllegalArgumentException("lesion touches layer " + lesions.get(j).firstLayer() + " below " + layer);
+            }
+            results[j] = new float[Math.multiplyExact(rows, outputs)];
+            for (int l = layer; l < layers.size(); l++) {
+                masks[j][l] = mask(l, lesions.get(j));
+            }
+        }
+        float[][] values = new float[layers.size()][];
+        values[layer] = layerActivations;
+        // only the outputs are kept; chunks restart at each lesion's first row, so every lesion sees exactly resume()'s chunking
+        int chunksPerLesion = (rows + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
+        RowChunks.runTasks(lesions.size() * chunksPerLesion, (task, scratch) -> {
+            int j = task / chunksPerLesion;
+            int from = (task % chunksPerLesion) * RowChunks.CHUNK_ROWS;
+            int to = Math.min(rows, from + RowChunks.CHUNK_ROWS);
+            INDArray out = forwardRows(layer, values, masks[j], from, to, scratch, false);
+            out.data().asNioFloat().get(results[j], from * outputs, (to - from) * outputs);
+        });
+        return java.util.Arrays.asList(results);
+    }
+
+    /**
+     * Rows [from, to) from {@code layer} upward, in per-thread scratch arrays: GEMM, bias, activation and
+     * lesion mask per layer, each layer's values copied out into its slice of {@code values} when {@code keep}.
+     * Returns the last layer's scratch matrix.
+     */
+    private INDArray forwardRows(int layer, float[][] values, INDArray[] masks, int from, int to, RowChunks.Scratch scratch,
+                                 boolean keep) {
+        int rows = to - from;
+        int width = layers.get(layer).size();
+        INDArray h = scratch.matrix(layer, rows, width);
+        h.data().asNioFloat().put(values[layer], from * width, rows * width);
+        if (masks[layer] != null) {
+            h.muliRowVector(masks[layer]);
+            if (keep) {
+                h.data().asNioFloat().get(values[layer], from * width, rows * width);
+            }
+        }
+        for (int l = layer; l < weights.length; l++) {
+            int next = layers.get(l + 1).size();
+            INDArray z = scratch.matrix(l + 1, rows, next);
+            Nd4j.gemm(h, weights[l], z, false, false, 1.0, 0.0);
+            activate(z.addiRowVector(biases[l]), activations[l]);
+            if (masks[l + 1] != null) {
+                z.muliRowVector(masks[l + 1]);
+            }
+            if (keep) {
+                z.data().asNioFloat().get(values[l + 1], from * next, rows * next);
+            }
+            h = z;
+        }
+        return h;
     }
 
     @Override
@@ -132,10 +198,11 @@ public final class DenseNetworkProbe implements NetworkProbe {
         return grad.data().asFloat();
     }
 
-    private static INDArray activate(INDArray z, Activation a) {
+    /** The activation in place (the one implementation every dense forward in dnnc uses, for equal results). */
+    public static INDArray activate(INDArray z, Activation a) {
         return switch (a) {
             case RELU -> Transforms.relu(z, false);
-            case SIGMOID -> Transforms.sigmoid(z, false);
+            case SIGMOID -> Sigmoid.inPlace(z);
             case IDENTITY -> z;
         };
     }
@@ -145,7 +212,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
         return switch (a) {
             case RELU -> pre.gt(0).castTo(DataType.FLOAT);
             case SIGMOID -> {
-                INDArray s = Transforms.sigmoid(pre, true);
+                INDArray s = Sigmoid.inPlace(pre.dup());
                 yield s.mul(s.rsub(1f));
             }
             case IDENTITY -> Nd4j.onesLike(pre);
@@ -153,16 +220,24 @@ public final class DenseNetworkProbe implements NetworkProbe {
     }
 
     private void applyLesion(INDArray h, int layer, Lesion lesion) {
+        INDArray mask = mask(layer, lesion);
+        if (mask != null) {
+            h.muliRowVector(mask);
+        }
+    }
+
+    /** The 0/1 row vector of a layer's lesioned neurons, or null when none is lesioned. */
+    private INDArray mask(int layer, Lesion lesion) {
         int[] dead = lesion.neuronsIn(layer);
         if (dead.length == 0) {
-            return;
+            return null;
         }
         float[] mask = new float[layers.get(layer).size()];
         java.util.Arrays.fill(mask, 1f);
         for (int n : dead) {
             mask[n] = 0f;
         }
-        h.muliRowVector(Nd4j.createFromArray(mask));
+        return Nd4j.createFromArray(mask);
     }
 
     private int[] sizes() {

@@ -1,9 +1,9 @@
 package dnnc.plugins.report;
 
 import dnnc.api.ConditionalGenerator;
-import dnnc.api.InvalidInputException;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
+import dnnc.api.Preflight;
 import dnnc.api.Progress;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
@@ -14,6 +14,7 @@ import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
 import dnnc.plugins.figures.Ticks;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.TargetClass;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What each latent does to the target digit: decoder outputs with z_i set to each alpha and all other inputs
@@ -28,7 +30,7 @@ import java.util.Locale;
  * measures each image's orientation and ink area, giving the study's "one latent carries rotation and scale" check.
  */
 @PluginInfo(name = "reconstruction-grid", description = "decoder outputs over alpha per latent: grid PNG, looping GIFs, rotation and scale per latent")
-public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter {
+public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter, Preflight {
     static final String GRID_FILE = "reconstruction-grid";
 
     @Param(description = "class whose digit is drawn", min = 0)
@@ -47,13 +49,14 @@ public final class ReconstructionGridReporter extends DeclaredPlugin implements 
     private int frameDelayMs = 80;
 
     @Override
+    public void preflight(Map<String, String> facts) {
+        TargetClass.preflight(name(), target, facts);
+    }
+
+    @Override
     public void report(RunContext context) {
         ConditionalGenerator model = context.require(Slots.MODEL, "report '" + name() + "'");
-        int classes = model.inputs().classes();
-        if (target >= classes) {
-            throw new InvalidInputException("parameter 'target' of plugin '" + name() + "' is " + target
-                    + "; expected a class in 0.." + (classes - 1));
-        }
+        TargetClass.check(name(), target, model.inputs().classes());
         int latents = model.inputs().latents();
         int rows = model.imageRows();
         int cols = model.imageCols();

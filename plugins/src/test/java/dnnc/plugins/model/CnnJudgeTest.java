@@ -52,6 +52,13 @@ class CnnJudgeTest {
     }
 
     @Test
+    void retrainingWithTheSameSeedGivesTheSameBytes() {
+        ImageClassifier again = (ImageClassifier) judge().fit(data, new TestRunContext(shared.resolve("again"), shared.resolve("other-cache"), 0));
+        assertEquals(false, again.metrics().get("loaded_from_cache"));
+        assertEquals(judge.sha256(), again.sha256());
+    }
+
+    @Test
     void theStageLoadsTheCachedJudgeWithIdenticalPredictions() {
         TestRunContext context = new TestRunContext(shared.resolve("second"), shared.resolve("cache"), 0);
         context.put(Slots.DATA, data);

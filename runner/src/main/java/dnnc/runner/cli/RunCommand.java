@@ -7,6 +7,7 @@ import dnnc.runner.run.RunLauncher;
 import dnnc.runner.workflow.WorkflowFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -26,14 +27,18 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunsFolder folders;
 
+    @Option(names = "--redact", description = {"For results and reports meant for sharing: record the home, runs and cache folders",
+            "as ~, <runs> and <cache>, and values of environment variables named *TOKEN*, *KEY*, *SECRET*, *PASSWORD* as <redacted:NAME>."})
+    boolean redact;
+
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>(arguments);
         Path file = Path.of(!args.isEmpty() && !args.get(0).contains("=") ? args.remove(0) : "workflows/thesis.yaml");
         Map<String, String> overrides = assignments(args);
         WorkflowFile workflow = WorkflowFile.read(file);
-        RunLauncher.Outcome outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), folders.cacheDir(),
-                System.out, System.err).launch(workflow, overrides);
+        RunLauncher launcher = new RunLauncher(new PluginCatalog(), folders.runsDir(), folders.cacheDir(), System.out, System.err);
+        RunLauncher.Outcome outcome = (redact ? launcher.redacting() : launcher).launch(workflow, overrides);
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
     }
 

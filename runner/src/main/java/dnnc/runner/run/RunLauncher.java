@@ -1,9 +1,11 @@
 package dnnc.runner.run;
 
 import dnnc.api.InvalidInputException;
+import dnnc.api.Preflight;
 import dnnc.api.RunInfo;
 import dnnc.db.NewRun;
 import dnnc.db.RecordStore;
+import dnnc.db.RecordStoreException;
 import dnnc.db.RunHandle;
 import dnnc.db.RunStatus;
 import dnnc.runner.Main;
@@ -17,10 +19,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,6 +37,7 @@ public final class RunLauncher {
     private final Path cacheDir;
     private final PrintStream out;
     private final PrintStream console;
+    private Redaction redaction = Redaction.NONE;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -44,25 +47,44 @@ public final class RunLauncher {
         this.console = console;
     }
 
+    /**
+     * Records the run with home, runs and cache folders and secret environment values replaced by placeholders
+     * (see {@link Redaction}), for results and reports meant to be shared.
+     */
+    public RunLauncher redacting() {
+        this.redaction = Redaction.ofThisProcess(runsDir, cacheDir);
+        return this;
+    }
+
     /** The outcome of a run: its id, folder and final status. */
     public record Outcome(String runId, Path outputDir, RunStatus status, String error) {
     }
 
     public Outcome launch(WorkflowFile workflow, Map<String, String> overrides) {
         Map<String, String> parameters = workflow.resolveParameters(overrides);
+        long seed = seedOf(parameters);
+        Map<String, String> runFacts = Map.of(Preflight.RUN_SEED, Long.toString(seed),
+                Preflight.CACHE_DIR, cacheDir.toAbsolutePath().toString());
         AtomicReference<StepExecutor> executor = new AtomicReference<>();
-        try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog))
+        if (Files.isDirectory(runsDir)) {
+            checkWritable(runsDir);
+        }
+        try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
              RecordStore store = RecordStore.open(runsDir)) {
             checkWritable(runsDir);
-            long seed = seedOf(parameters);
-            Map<String, String> provenance = Provenance.collect();
-            RunHandle run = store.startRun(new NewRun(workflow.path(), workflow.text(), parameters, seed, Main.VERSION,
+            Map<String, String> recordedParameters = redaction.apply(parameters);
+            Map<String, String> provenance = new LinkedHashMap<>(redaction.apply(Provenance.collect()));
+            if (redaction.active()) {
+                provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
+            }
+            Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
+            RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
                     provenance));
-            StoreJournal journal = new StoreJournal(run);
+            StoreJournal journal = new StoreJournal(run, redaction);
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
-            study.setInfo(new RunInfo(run.id(), workflow.path().toString(), workflow.sha256(), parameters, seed, provenance));
+            study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
             study.setRecordedResults(path -> RecordedResults.at(store.results(run.id()), path));
             executor.set(new StepRunner(catalog, study, journal));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
@@ -73,12 +95,15 @@ public final class RunLauncher {
                 routes.run();
                 outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
             } catch (RuntimeException | Error e) {
-                outcome = finishOnce(store, run, RunStatus.FAILED, describe(e));
-                if (!(e instanceof InvalidInputException)) {
+                if (isInternal(e)) {
                     e.printStackTrace(console);
                 }
+                outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(describe(e)));
             } finally {
                 removeHook(onSignal);
+            }
+            if (outcome.status() != RunStatus.SUCCEEDED) {
+                console.println("dnnc: run " + outcome.runId() + " " + outcome.status().sqlName() + ": " + outcome.error());
             }
             out.println("run " + outcome.runId() + " " + outcome.status().sqlName() + (outcome.error() == null ? "" : ": " + outcome.error()));
             out.println(outcome.outputDir());
@@ -89,17 +114,41 @@ public final class RunLauncher {
     private final Object finishing = new Object();
     private Outcome finished;
 
-    /** Closes the run exactly once, whether the workflow ended or a signal arrived first. */
+    /**
+     * Closes the run exactly once, whether the workflow ended or a signal arrived first. Never throws: a run whose
+     * results.json or end cannot be written (a full disk) ends as failed with that reason, as far as the store
+     * can still take it; a run whose end cannot be recorded at all shows as interrupted once its process is gone.
+     */
     private Outcome finishOnce(RecordStore store, RunHandle run, RunStatus status, String error) {
         synchronized (finishing) {
             if (finished == null) {
-                run.recorder().result("status", status.sqlName());
-                run.finish(status, error);
-                writeResults(store, run);
-                finished = new Outcome(run.id(), run.outputDir(), status, error);
+                RunStatus endStatus = status;
+                String endError = error;
+                try {
+                    run.recorder().result("status", status.sqlName());
+                    writeResults(store, run);
+                } catch (RuntimeException e) {
+                    endStatus = status == RunStatus.SUCCEEDED ? RunStatus.FAILED : status;
+                    endError = joined(error, redaction.apply(describe(e)));
+                }
+                try {
+                    run.finish(endStatus, endError);
+                } catch (RuntimeException e) {
+                    endStatus = status == RunStatus.SUCCEEDED ? RunStatus.FAILED : status;
+                    endError = joined(endError, "its end could not be recorded (" + redaction.apply(describe(e))
+                            + "); it will show as interrupted");
+                }
+                finished = new Outcome(run.id(), run.outputDir(), endStatus, endError);
             }
             return finished;
         }
+    }
+
+    private static String joined(String first, String second) {
+        if (first == null || first.contains(second)) {
+            return first == null ? second : first;
+        }
+        return first + "; then " + second;
     }
 
     private static void writeResults(RecordStore store, RunHandle run) {
@@ -132,16 +181,38 @@ public final class RunLauncher {
         }
     }
 
+    /** One line for the user: their own error as it was written, an I/O failure as file and reason, else the exception. */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidInputException) {
                 return t.getMessage();
             }
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied: " + e.getMessage();
+        String io = IoFailures.describe(e);
+        if (io != null) {
+            return io;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordStoreException) {
+                return t.getMessage();
+            }
         }
         return e.toString();
+    }
+
+    /** A bug rather than bad input or a full or read-only disk: worth a stack trace. */
+    private static boolean isInternal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException) {
+                return false;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RecordStoreException) {
+                return false;
+            }
+        }
+        return IoFailures.describe(e) == null;
     }
 
     private static void removeHook(Thread hook) {

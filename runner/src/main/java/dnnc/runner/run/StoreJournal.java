@@ -12,25 +12,31 @@ import java.util.Map;
 final class StoreJournal implements RunJournal {
     private final RunHandle run;
     private final Recorder runRecorder;
+    private final Redaction redaction;
     private StepHandle step;
     private Recorder stepRecorder;
 
-    StoreJournal(RunHandle run) {
+    StoreJournal(RunHandle run, Redaction redaction) {
         this.run = run;
-        this.runRecorder = run.recorder();
+        this.redaction = redaction;
+        this.runRecorder = redacted(run.recorder());
+    }
+
+    private Recorder redacted(Recorder recorder) {
+        return redaction.active() ? new RedactingRecorder(recorder, redaction) : recorder;
     }
 
     @Override
     public synchronized void stepStarted(StepSpec spec, int repeat, Map<String, String> parameters) {
         String stepId = spec.kind().id() + ":" + spec.plugin() + (repeat > 0 ? "#repeat-" + repeat : "");
-        step = run.startStep(stepId, spec.kind().id(), spec.plugin(), parameters);
-        stepRecorder = step.recorder();
+        step = run.startStep(stepId, spec.kind().id(), spec.plugin(), redaction.apply(parameters));
+        stepRecorder = redacted(step.recorder());
     }
 
     @Override
     public synchronized void stepFinished(boolean succeeded, String error) {
         if (step != null) {
-            step.finish(succeeded ? RunStatus.SUCCEEDED : RunStatus.FAILED, error);
+            step.finish(succeeded ? RunStatus.SUCCEEDED : RunStatus.FAILED, redaction.apply(error));
         }
         step = null;
         stepRecorder = null;

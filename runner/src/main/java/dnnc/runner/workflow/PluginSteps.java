@@ -2,6 +2,7 @@ package dnnc.runner.workflow;
 
 import dnnc.api.InvalidInputException;
 import dnnc.api.Plugin;
+import dnnc.api.Preflight;
 import dnnc.runner.PluginCatalog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ProcessorDefinition;
@@ -19,16 +20,31 @@ import java.util.Map;
 /** Finds the `dnnc:` steps of loaded routes and checks each against the plugin catalog. */
 public final class PluginSteps implements StepValidator {
     private final PluginCatalog catalog;
+    private final Map<String, String> runFacts;
 
+    /** Checks parameters only (no files are read). */
     public PluginSteps(PluginCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /**
+     * Also runs each {@link Preflight} step's checks in workflow order (files exist and parse, indices fit earlier
+     * steps), starting from what the run itself knows ({@code runFacts}: seed, cache folder).
+     */
+    public PluginSteps(PluginCatalog catalog, Map<String, String> runFacts) {
         this.catalog = catalog;
+        this.runFacts = runFacts;
     }
 
     @Override
     public void validate(WorkflowFile file, List<RouteDefinition> routes, CamelContext camel) {
+        Map<String, String> facts = runFacts == null ? null : new LinkedHashMap<>(runFacts);
         for (StepSpec step : steps(file, routes, camel)) {
             try {
-                configured(step);
+                Plugin plugin = configured(step);
+                if (facts != null && plugin instanceof Preflight preflight) {
+                    preflight.preflight(facts);
+                }
             } catch (InvalidInputException e) {
                 throw WorkflowSafety.at(file, step.kind().id() + ":" + step.plugin(), "step " + step.kind().id() + ":" + step.plugin()
                         + ": " + e.getMessage());
@@ -58,10 +74,14 @@ public final class PluginSteps implements StepValidator {
             if (node instanceof ToDefinition to) {
                 String uri = WorkflowSafety.resolve(camel, route, to.getEndpointUri());
                 if (uri.startsWith(DnncComponent.SCHEME + ":")) {
-                    into.add(parse(file, uri));
+                    try {
+                        into.add(parse(file, uri));
+                    } catch (InvalidInputException e) {
+                        throw e.getMessage().startsWith(file.path().toString()) ? e : WorkflowSafety.at(file, to.getEndpointUri(), e.getMessage());
+                    }
                 }
             }
-            collect(file, route, p.getOutputs(), camel, into);
+            collect(file, route, WorkflowSafety.nested(p), camel, into);
         }
     }
 

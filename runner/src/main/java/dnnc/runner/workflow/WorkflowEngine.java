@@ -40,6 +40,7 @@ public final class WorkflowEngine {
             Properties props = new Properties();
             props.putAll(parameters);
             camel.getPropertiesComponent().setInitialProperties(props);
+            WorkflowSafety.checkPlaceholders(file, parameters, camel);
             camel.addComponent(DnncComponent.SCHEME, new DnncComponent(executor));
             Resource resource = ResourceHelper.fromString(file.path().getFileName().toString(), file.text());
             PluginHelper.getRoutesLoader(camel).loadRoutes(resource);

@@ -2,6 +2,7 @@ package dnnc.runner.workflow;
 
 import dnnc.api.InvalidInputException;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.model.ChoiceDefinition;
 import org.apache.camel.model.ExpressionNode;
 import org.apache.camel.model.FromDefinition;
@@ -25,6 +26,7 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +46,8 @@ final class WorkflowSafety {
     private static final Set<String> ENDPOINT_SCHEMES = Set.of("direct", "dnnc", "log");
     private static final Set<String> LOG_OPTIONS = Set.of("level", "showAll", "showBody", "showHeaders", "showExchangePattern",
             "multiline", "groupSize", "groupInterval", "showBodyType", "logMask");
-    private static final Pattern SIMPLE_TOKEN = Pattern.compile("\\$\\{([^}]*)}");
+    /** Simple's functions: ${...} and its alias $simple{...}. */
+    private static final Pattern SIMPLE_TOKEN = Pattern.compile("\\$(?:simple)?\\{([^}]*)}");
     private static final Pattern SAFE_SIMPLE = Pattern.compile(
             "(header|headers|exchangeProperty)\\.[A-Za-z0-9_-]+|body|routeId|exchangeId|date:now:[A-Za-z0-9:. _-]+");
 
@@ -118,11 +121,28 @@ final class WorkflowSafety {
                 checkSimple(file, log.getMessage());
             } else if (node instanceof WhenDefinition || node instanceof SplitDefinition || node instanceof LoopDefinition) {
                 checkExpression(file, ((ExpressionNode) node).getExpression());
-            } else if (!(node instanceof ChoiceDefinition) && !(node instanceof OtherwiseDefinition)) {
+            } else if (node instanceof ChoiceDefinition choice) {
+                choice.getWhenClauses().forEach(when -> checkExpression(file, when.getExpression()));
+            } else if (!(node instanceof OtherwiseDefinition)) {
                 throw new InvalidInputException(file.path() + ": `" + p.getShortName() + "` is not allowed in workflows; allowed: to (direct:, dnnc:, log:), log, choice, split, loop, route templates");
             }
-            checkOutputs(file, route, p.getOutputs(), camel);
+            checkOutputs(file, route, nested(p), camel);
         }
+    }
+
+    /** The steps inside a node. A choice keeps its branches apart from its outputs, so they are gathered here. */
+    static List<ProcessorDefinition<?>> nested(ProcessorDefinition<?> node) {
+        if (node instanceof ChoiceDefinition choice) {
+            List<ProcessorDefinition<?>> steps = new java.util.ArrayList<>();
+            for (WhenDefinition when : choice.getWhenClauses()) {
+                steps.addAll(when.getOutputs());
+            }
+            if (choice.getOtherwise() != null) {
+                steps.addAll(choice.getOtherwise().getOutputs());
+            }
+            return steps;
+        }
+        return node.getOutputs();
     }
 
     private static void checkEndpoint(WorkflowFile file, String uri) {
@@ -164,6 +184,31 @@ final class WorkflowSafety {
             String inner = m.group(1).trim();
             if (!SAFE_SIMPLE.matcher(inner).matches()) {
                 throw at(file, m.group(), "expression '" + m.group() + "' is not allowed; workflows may read ${header.X}, ${exchangeProperty.X} and ${body} only");
+            }
+        }
+    }
+
+    /**
+     * Placeholders name workflow parameters only. Camel would read {{env:X}}, {{sys:X}} and its other
+     * functions from the environment or call code, so such names are refused, and values given for
+     * parameters may not hold placeholders of their own (Camel resolves nested ones).
+     */
+    static void checkPlaceholders(WorkflowFile file, Map<String, String> parameters, CamelContext camel) {
+        PropertiesComponent properties = camel.getPropertiesComponent();
+        for (String name : file.parameterDefaults().keySet()) {
+            if (properties.getPropertiesFunction(name) != null) {
+                String fragment = "{{" + name;
+                int at = file.text().indexOf(fragment);
+                int end = at < 0 ? -1 : file.text().indexOf("}}", at);
+                String shown = end < 0 ? fragment + ":...}}" : file.text().substring(at, end + 2);
+                throw at(file, fragment, "placeholder " + shown + " calls Camel's '" + name
+                        + "' function; workflows may use only their own parameters, {{name}} or {{name:default}}");
+            }
+        }
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            if (p.getValue() != null && p.getValue().contains("{{")) {
+                throw new InvalidInputException(file.path() + ": parameter '" + p.getKey() + "' is given '" + p.getValue()
+                        + "', which holds a placeholder; workflows may use only their own parameters, so give a plain value");
             }
         }
     }

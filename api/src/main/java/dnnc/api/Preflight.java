@@ -1,0 +1,25 @@
+package dnnc.api;
+
+import java.util.Map;
+
+/**
+ * Checks a configured step can run before the run is put on record, so that a bad file or a parameter that does
+ * not fit an earlier step is one line of error and leaves the record store untouched. Steps are checked in
+ * workflow order; each may read what earlier steps declared in {@code facts} and declare its own (a data set its
+ * class count, a model its latent count). A fact that is missing means "not known before the run": skip that check.
+ */
+public interface Preflight {
+    /** The run's master seed, as text. Set by the runner. */
+    String RUN_SEED = "run.seed";
+    /** The trained-model cache folder. Set by the runner. */
+    String CACHE_DIR = "run.cache-dir";
+    /** The sha256 identifying the data set's files and split (as {@link LabeledData#sha256()}). */
+    String DATA_SHA256 = "data.sha256";
+    /** Number of classes of the data set. */
+    String DATA_CLASSES = "data.classes";
+    /** Number of latent inputs of the model under study. */
+    String MODEL_LATENTS = "model.latents";
+
+    /** Throws {@link InvalidInputException} (one line naming the file or parameter) when the step cannot run. */
+    void preflight(Map<String, String> facts);
+}
