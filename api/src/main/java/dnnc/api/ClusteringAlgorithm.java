@@ -3,4 +3,18 @@ package dnnc.api;
 /** Plugin kind "clustering": groups variables given their pairwise similarity. */
 public interface ClusteringAlgorithm extends Plugin {
     Clustering cluster(Matrix similarity, long seed, Progress progress);
+
+    /**
+     * Settles settings that are chosen from data (affinity propagation's preference by a sweep) once, on a
+     * representative of related matrices (the same features at other alphas), and returns the algorithm to
+     * apply to all of them with those settings fixed. Comparable partitions across the group, and one sweep
+     * instead of one per matrix. Algorithms with nothing to settle return themselves.
+     */
+    default Calibration calibrate(Matrix representative, long seed, Progress progress) {
+        return new Calibration(this, null);
+    }
+
+    /** The algorithm with its settings fixed, and the sweep that fixed them (null when none was made). */
+    record Calibration(ClusteringAlgorithm algorithm, PreferenceSweep sweep) {
+    }
 }

@@ -39,11 +39,33 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
     double plateauTolerance = 0.1;
 
     @Override
-    public Clustering cluster(Matrix similarity, long seed, Progress progress) {
+    public Calibration calibrate(Matrix representative, long seed, Progress progress) {
+        if (!preference.equals("auto")) {
+            return new Calibration(this, null);
+        }
+        checkSquare(representative);
+        PreferenceSweeper.Outcome outcome = sweeper().sweep(representative.values(), representative.rows(),
+                Math.floorMod(seed, 1L << 32), progress);
+        AffinityPropagation fixed = new AffinityPropagation();
+        fixed.configure(parameterValues());
+        fixed.configure(java.util.Map.of("preference", Double.toString(outcome.sweep().chosen())));
+        return new Calibration(fixed, outcome.sweep());
+    }
+
+    private PreferenceSweeper sweeper() {
+        return new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints, plateauTolerance);
+    }
+
+    private static void checkSquare(Matrix similarity) {
         if (similarity.rows() != similarity.cols() || similarity.rows() == 0) {
             throw new InvalidInputException("affinity propagation needs a non-empty square similarity matrix; got "
                     + similarity.rows() + " x " + similarity.cols());
         }
+    }
+
+    @Override
+    public Clustering cluster(Matrix similarity, long seed, Progress progress) {
+        checkSquare(similarity);
         int n = similarity.rows();
         long numpySeed = Math.floorMod(seed, 1L << 32);
         double[] s = similarity.values();
@@ -51,7 +73,7 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
         PreferenceSweep sweep = null;
         AffinityPropagationSolver.Run run;
         if (preference.equals("auto")) {
-            PreferenceSweeper sweeper = new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints, plateauTolerance);
+            PreferenceSweeper sweeper = sweeper();
             PreferenceSweeper.Outcome outcome = sweeper.sweep(s, n, numpySeed, progress);
             sweep = outcome.sweep();
             warnings.addAll(outcome.warnings());

@@ -4,6 +4,7 @@ import dnnc.api.Clustering;
 import dnnc.api.ClusteringAlgorithm;
 import dnnc.api.ClusteringSet;
 import dnnc.api.FeatureKey;
+import dnnc.api.FeatureKind;
 import dnnc.api.NeuronClustering;
 import dnnc.api.NeuronLayout;
 import dnnc.api.PluginKind;
@@ -27,7 +28,7 @@ import java.util.Map;
  * <ul>
  * <li>{@code findings.clusters.<activation|ace>.<alpha>}: the study's table 3.1 (cluster count; written only for
  * converged clusterings; otherwise {@code clustering.<kind>.<alpha>.converged = false} and a warning);</li>
- * <li>{@code clustering.<kind>.<alpha>.iterations|converged|constant|preference};</li>
+ * <li>{@code clustering.<kind>.<alpha>.iterations|converged|constant}; {@code clustering.<kind>.preference} when a sweep chose it (once per feature kind, on the middle alpha);</li>
  * <li>files: table-3-1.csv, table-3-1.html, clusters-&lt;kind&gt;-alpha&lt;alpha&gt;.csv (layer, index, label) and, for
  * preference sweeps, preference-sweep.png/.csv (the study's figure 3.5).</li>
  * </ul>
@@ -43,11 +44,22 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         SimilaritySet similarities = context.require(Slots.SIMILARITIES, "the clustering step");
         NeuronLayout layout = context.require(Slots.FEATURES, "the clustering step").layout();
         Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
+        Map<FeatureKind, FeatureKey> representatives = representatives(similarities.byKey().keySet());
+        Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations = new LinkedHashMap<>();
         try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
+            for (Map.Entry<FeatureKind, FeatureKey> r : representatives.entrySet()) {
+                progress.status("settling " + r.getKey().id() + " settings on alpha " + r.getValue().alphaLabel());
+                calibrations.put(r.getKey(), algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
+                        statusOnly(progress)));
+            }
             for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
                 FeatureKey key = e.getKey();
                 progress.status(key.kind().id() + " alpha " + key.alphaLabel());
-                Clustering c = algorithm.cluster(e.getValue().matrix(), context.seed(), statusOnly(progress));
+                ClusteringAlgorithm.Calibration calibration = calibrations.get(key.kind());
+                Clustering c = calibration.algorithm().cluster(e.getValue().matrix(), context.seed(), statusOnly(progress));
+                if (calibration.sweep() != null && key.equals(representatives.get(key.kind()))) {
+                    c = new Clustering(c.labels(), c.clusterCount(), c.iterations(), c.converged(), c.warnings(), calibration.sweep());
+                }
                 NeuronClustering nc = new NeuronClustering(key, perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
                 byKey.put(key, nc);
                 record(context, nc, e.getValue(), layout);
@@ -58,6 +70,23 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.put(Slots.CLUSTERINGS, set);
         ClusterTables.write(context, set);
         PreferenceSweepFigure.write(context, set);
+    }
+
+    /**
+     * Per feature kind, the key whose settings stand for all its alphas: the middle alpha of the grid, where the
+     * intervention is mildest, so a setting chosen there is not driven by an extreme.
+     */
+    static Map<FeatureKind, FeatureKey> representatives(java.util.Collection<FeatureKey> keys) {
+        Map<FeatureKind, List<FeatureKey>> byKind = new LinkedHashMap<>();
+        for (FeatureKey key : keys) {
+            byKind.computeIfAbsent(key.kind(), k -> new ArrayList<>()).add(key);
+        }
+        Map<FeatureKind, FeatureKey> middle = new LinkedHashMap<>();
+        byKind.forEach((kind, list) -> {
+            List<FeatureKey> sorted = list.stream().sorted(java.util.Comparator.comparingDouble(FeatureKey::alpha)).toList();
+            middle.put(kind, sorted.get((sorted.size() - 1) / 2));
+        });
+        return middle;
     }
 
     /** Labels of the kept variables spread over all neurons; constant neurons get -1. */
@@ -78,7 +107,8 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.recorder().result(prefix + ".converged", c.converged());
         context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
         if (c.sweep() != null) {
-            context.recorder().result(prefix + ".preference", c.sweep().chosen());
+            context.recorder().result("clustering." + key.kind().id() + ".preference", c.sweep().chosen());
+            context.recorder().result("clustering." + key.kind().id() + ".preference_chosen_at_alpha", key.alphaLabel());
         }
         if (c.converged()) {
             context.recorder().result("findings.clusters." + key.kind().id() + "." + key.alphaLabel(), c.clusterCount());

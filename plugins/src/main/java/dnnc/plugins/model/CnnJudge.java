@@ -28,13 +28,13 @@ import java.util.Random;
 @PluginInfo(name = "cnn-judge", description = "small CNN classifier: conv-pool-conv-pool-dense, Adam with linearly decaying rate; judges reconstructions")
 public final class CnnJudge extends DeclaredPlugin implements ModelTrainer {
     @Param(description = "passes over the training set", min = 1, max = 1000)
-    private int epochs = 6;
+    private int epochs = 5;
 
     @Param(description = "images per Adam step", min = 1, max = 100000)
-    private int batchSize = 64;
+    private int batchSize = 32;
 
     @Param(description = "initial Adam learning rate; it decays linearly to 0 by the last step", min = 0, minExclusive = true, max = 1)
-    private double learningRate = 1e-3;
+    private double learningRate = 1.5e-3;
 
     @Param(description = "side of the square convolution kernels", min = 1, max = 9)
     private int kernel = 5;

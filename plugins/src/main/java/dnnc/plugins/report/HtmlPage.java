@@ -56,9 +56,15 @@ final class HtmlPage {
         return this;
     }
 
-    /** An embedded image with its caption; a missing file becomes a note saying which step would have drawn it. */
+    /**
+     * An embedded image with its caption; a missing file becomes a note saying which step would have drawn it, or
+     * nothing when {@code missingNote} is empty (optional figures).
+     */
     HtmlPage figure(String number, Path image, String caption, String missingNote) {
         if (image == null || !Files.isRegularFile(image)) {
+            if (missingNote.isEmpty()) {
+                return this;   // an optional figure: its absence needs no word
+            }
             return raw("<p class=\"note\">Figure " + escape(number) + ": " + escape(missingNote) + "</p>\n");
         }
         body.append("<figure id=\"figure-").append(escape(number)).append("\"><img alt=\"figure ").append(escape(number))
