@@ -3,6 +3,7 @@ package dnnc.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dnnc.db.RecordStore;
+import dnnc.runner.reliability.Cli;
 import dnnc.db.RunDetails;
 import dnnc.db.RunStatus;
 import dnnc.db.RunSummary;
@@ -12,10 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,26 +39,6 @@ class WorkflowRunTest {
         workflow = Path.of(WorkflowRunTest.class.getResource("/workflows/small.yaml").toURI());
     }
 
-    private record Cli(int exit, String out, String err) {
-    }
-
-    /** Runs the CLI in-process; System.out/err are swapped for the call (tests in this class run one at a time). */
-    private static synchronized Cli dnnc(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Cli(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private String[] run(String... parameters) {
         List<String> args = new ArrayList<>(List.of("run", workflow.toString(), "--runs", runs.toString(), "--cache", sharedCache.toString()));
         args.addAll(List.of(parameters));
@@ -69,7 +47,7 @@ class WorkflowRunTest {
 
     @Test
     void runsARealWorkflowOnRecordAndWritesResults() throws Exception {
-        Cli cli = dnnc(run());
+        Cli cli = Cli.dnnc(run());
         assertEquals(0, cli.exit(), cli.err());
         String[] lines = cli.out().strip().split("\n");
         Path folder = Path.of(lines[lines.length - 1]);
@@ -98,8 +76,8 @@ class WorkflowRunTest {
 
     @Test
     void swappingOnePluginNameRunsAndRecordsTheOtherPlugin() {
-        assertEquals(0, dnnc(run()).exit());
-        Cli swapped = dnnc(run("similarity=pearson"));
+        assertEquals(0, Cli.dnnc(run()).exit());
+        Cli swapped = Cli.dnnc(run("similarity=pearson"));
         assertEquals(0, swapped.exit(), swapped.err());
         try (RecordStore store = RecordStore.open(runs)) {
             List<RunSummary> all = store.listRuns(new RunFilter(null, null));
@@ -109,7 +87,7 @@ class WorkflowRunTest {
             assertTrue(first.contains("spearman") && !first.contains("pearson"), first.toString());
             assertTrue(second.contains("pearson") && !second.contains("spearman"), second.toString());
         }
-        Cli compare = dnnc("runs", "compare", "--runs", runs.toString(), listIds().get(0), listIds().get(1));
+        Cli compare = Cli.dnnc("runs", "compare", "--runs", runs.toString(), listIds().get(0), listIds().get(1));
         assertEquals(0, compare.exit(), compare.err());
         assertTrue(compare.out().contains("similarity"), compare.out());
     }
@@ -140,18 +118,18 @@ class WorkflowRunTest {
     void invalidWorkflowsFailBeforeAnythingIsRecorded() throws Exception {
         Path bad = runs.resolveSibling(runs.getFileName() + "-bad.yaml");
         Files.writeString(bad, Files.readString(workflow).replace("dnnc:similarity:{{measure}}", "dnnc:similarity:spearmann"));
-        Cli unknown = dnnc("run", bad.toString(), "--runs", runs.toString());
+        Cli unknown = Cli.dnnc("run", bad.toString(), "--runs", runs.toString());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown similarity plugin 'spearmann'; valid similarity plugins: cosine, kendall, "
                 + "neg-sq-euclidean, pearson, spearman"), unknown.err());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
 
-        Cli range = dnnc(run("draws=0"));
+        Cli range = Cli.dnnc(run("draws=0"));
         assertEquals(2, range.exit());
         assertTrue(range.err().contains("'draws'") && range.err().contains("[2, inf)"), range.err());
         assertTrue(range.err().startsWith("dnnc: " + workflow + ":"), "names the file and line: " + range.err());
 
-        Cli parameter = dnnc(run("epochz=3"));
+        Cli parameter = Cli.dnnc(run("epochz=3"));
         assertEquals(2, parameter.exit());
         assertTrue(parameter.err().contains("no parameter 'epochz'"), parameter.err());
         assertTrue(listIds().isEmpty(), "nothing recorded");
@@ -159,7 +137,7 @@ class WorkflowRunTest {
 
     @Test
     void pluginsListsBuiltInAndThirdPartyPluginsWithDefaults() {
-        Cli cli = dnnc("plugins");
+        Cli cli = Cli.dnnc("plugins");
         assertEquals(0, cli.exit(), cli.err());
         for (String name : List.of("mnist-idx", "cbeta-vae", "ace-monte-carlo", "spearman", "affinity-propagation", "judge",
                 "reconstruction-grid", "ink-report")) {

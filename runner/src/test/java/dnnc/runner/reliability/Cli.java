@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dnnc command run in this JVM with its output captured, and the checks every refused input must pass. */
-record Cli(int exit, String out, String err) {
+public record Cli(int exit, String out, String err) {
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w$.]+\\(");
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(Exception|Error)\\b");
 
     /** Runs {@code dnnc args...}; System.out/err are swapped for the call, so calls are serialised. */
-    static synchronized Cli dnnc(String... args) {
+    public static synchronized Cli dnnc(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
