@@ -26,6 +26,7 @@ public final class StudyRun implements RunContext {
     private final Map<String, Object> slots = new ConcurrentHashMap<>();
     private final Map<String, List<Object>> history;
     private final int repeat;
+    private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
     private volatile dnnc.api.RunInfo info;
     private volatile java.util.function.Function<String, Optional<Object>> recorded = path -> Optional.empty();
 
@@ -65,12 +66,15 @@ public final class StudyRun implements RunContext {
         if (i <= 0) {
             return this;
         }
-        try {
-            java.nio.file.Files.createDirectories(outputDir.resolve("repeat-" + i));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return new StudyRun(this, i);
+        // one context per repeat for all of its steps: what a step of the repeat puts, the next one must see
+        return repeats.computeIfAbsent(i, index -> {
+            try {
+                java.nio.file.Files.createDirectories(outputDir.resolve("repeat-" + index));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new StudyRun(this, index);
+        });
     }
 
     @Override
