@@ -10,9 +10,7 @@ import dnnc.api.SampleFeatures;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -134,11 +132,7 @@ final class MonteCarloAce {
      */
     private <R> void forEachChunk(int[] inputs, Progress progress, Function<InterventionBlock, R> reduce, ChunkSink<R> sink) {
         int n = draws.count();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ace-chunk");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(threads, "ace-chunk");
         try {
             for (int windowStart = 0; windowStart < n; windowStart += chunk * threads) {
                 List<Future<List<R>>> window = new ArrayList<>();
@@ -150,18 +144,10 @@ final class MonteCarloAce {
                     window.add(pool.submit(() -> evaluate(inputs, start, end, reduce)));
                 }
                 for (int w = 0; w < window.size(); w++) {
-                    sink.accept(ranges.get(w)[0], window.get(w).get());
+                    sink.accept(ranges.get(w)[0], Workers.await(window.get(w), "ACE"));
                     progress.advance(ranges.get(w)[1] - ranges.get(w)[0]);
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ACE interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

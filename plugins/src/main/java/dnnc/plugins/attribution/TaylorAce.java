@@ -12,9 +12,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -221,11 +219,7 @@ final class TaylorAce {
         int total = layout.total();
         int width = schema.size();
         double[][] curvatures = new double[points.size()][total];
-        ExecutorService pool = Executors.newFixedThreadPool(threads, t -> {
-            Thread thread = new Thread(t, "taylor-hessian");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Workers.pool(threads, "taylor-hessian");
         try {
             List<Future<?>> jobs = new ArrayList<>();
             // inputs are linear in themselves: their curvature is 0
@@ -247,17 +241,9 @@ final class TaylorAce {
                 }));
             }
             for (Future<?> job : jobs) {
-                job.get();
+                Workers.await(job, "Taylor ACE");
                 progress.advance(1);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Taylor ACE interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
