@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "plugins", description = "List every plugin by kind, with its parameters and defaults.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every plugin by kind, with its parameters and defaults.")
 public final class PluginsCommand implements Callable<Integer> {
     @Option(names = "--kind", description = "Only this kind: data, model, attribution, similarity, clustering, lesion, report.")
     String kind;

@@ -26,7 +26,7 @@ public final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
-    RunsCommand.RunsFolder runs;
+    RunsFolder runs;
     @Parameters(paramLabel = "SQL", description = "One SELECT statement.")
     String sql;
     @Option(names = "--csv", description = "Print CSV instead of an aligned table.")

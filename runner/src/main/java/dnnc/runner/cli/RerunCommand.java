@@ -22,7 +22,7 @@ public final class RerunCommand implements Callable<Integer> {
     String runId;
 
     @Mixin
-    RunsFolder folders;
+    RunFolders folders;
 
     @Override
     public Integer call() {

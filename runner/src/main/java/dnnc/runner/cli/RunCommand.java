@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = {"Run a workflow on record (default: the study, workflows/thesis.yaml).",
+@Command(name = "run", mixinStandardHelpOptions = true, description = {"Run a workflow on record (default: the study, workflows/thesis.yaml).",
         "Workflow parameters are given as name=value after the file; prints the run id and its folder last."})
 public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "FILE [name=value...]",
@@ -25,7 +25,7 @@ public final class RunCommand implements Callable<Integer> {
     List<String> arguments = new ArrayList<>();
 
     @Mixin
-    RunsFolder folders;
+    RunFolders folders;
 
     @Option(names = "--redact", description = {"For results and reports meant for sharing: record the home, runs and cache folders",
             "as ~, <runs> and <cache>, and values of environment variables named *TOKEN*, *KEY*, *SECRET*, *PASSWORD* as <redacted:NAME>."})

@@ -43,17 +43,6 @@ public final class RunsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code --runs DIR}, shared by every command that reads the record store. */
-    public static final class RunsFolder {
-        @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs",
-                description = "Runs folder holding the record store (default: ${DEFAULT-VALUE}).")
-        Path runsDir;
-
-        public RecordStore open() {
-            return RecordStore.open(runsDir);
-        }
-    }
-
     @Command(name = "list", description = "List runs, oldest first.", mixinStandardHelpOptions = true)
     static final class ListRuns implements Callable<Integer> {
         @Spec
@@ -72,7 +61,7 @@ public final class RunsCommand implements Runnable {
             try (RecordStore store = runs.open()) {
                 List<RunSummary> found = store.listRuns(filter);
                 if (found.isEmpty()) {
-                    out.println("no runs in " + runs.runsDir.resolve("records") + (status != null || workflow != null ? " match" : ""));
+                    out.println("no runs in " + runs.runsDir().resolve("records") + (status != null || workflow != null ? " match" : ""));
                     return 0;
                 }
                 TextTable table = new TextTable(List.of("id", "status", "started", "duration", "seed", "workflow"));
