@@ -77,7 +77,7 @@ public final class CnnJudge extends DeclaredPlugin implements ModelTrainer {
             metrics.put("loaded_from_cache", false);
         }
         metrics.put("cache_file", cache.file().toString());
-        return new TrainedJudge(graph.build(weights), data.train().rows(), data.train().cols(), sha256, metrics, data.heldOut());
+        return new TrainedJudge(graph, weights, sha256, metrics, data.heldOut());
     }
 
     private void train(SameDiff sd, LabeledData data, Random random, Progress progress) {

@@ -2,6 +2,7 @@ package dnnc.plugins.model;
 
 import dnnc.api.ImageClassifier;
 import dnnc.api.ImageSet;
+import dnnc.plugins.support.VectorApi;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,10 +11,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A trained classifier graph ({@link JudgeGraph}) over flat row-major images in [0, 1]. */
+/**
+ * A trained classifier ({@link JudgeGraph}) over flat row-major images in [0, 1]. It classifies with
+ * {@link JudgeForward} when the vector API is present (metric "inference" = "simd") and with the SameDiff graph
+ * otherwise ("samediff", or when {@code -Ddnnc.graphJudge=true}).
+ */
 final class TrainedJudge implements ImageClassifier {
     private static final int CHUNK = 1000;
 
+    private final JudgeForward forward;
     private final SameDiff net;
     private final int rows;
     private final int cols;
@@ -22,23 +28,31 @@ final class TrainedJudge implements ImageClassifier {
     private final double heldOutAccuracy;
 
     /** Measures the accuracy on {@code heldOut} once; it is reported as metric "test_accuracy". */
-    TrainedJudge(SameDiff net, int rows, int cols, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
-        this.net = net;
-        this.rows = rows;
-        this.cols = cols;
+    TrainedJudge(JudgeGraph graph, Map<String, INDArray> weights, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
+        boolean simd = VectorApi.usable("dnnc.graphJudge");
+        this.forward = simd ? new JudgeForward(graph, weights) : null;
+        this.net = simd ? null : graph.build(weights);
+        this.rows = graph.rows();
+        this.cols = graph.cols();
         this.sha256 = sha256;
         this.heldOutAccuracy = accuracy(heldOut);
         Map<String, Object> all = new LinkedHashMap<>(metrics);
+        all.put("inference", simd ? "simd" : "samediff");
         all.put("test_accuracy", heldOutAccuracy);
         this.metrics = Collections.unmodifiableMap(all);
     }
 
     @Override
-    public synchronized int[] classify(float[] images, int count) {
+    public int[] classify(float[] images, int count) {
         int pixels = rows * cols;
         if (images.length != (long) count * pixels) {
             throw new IllegalArgumentException("expected " + count + " x " + pixels + " pixels, got " + images.length);
         }
+        return forward != null ? forward.classify(images, count) : classifyOnGraph(images, count, pixels);
+    }
+
+    /** SameDiff sessions are not thread-safe. */
+    private synchronized int[] classifyOnGraph(float[] images, int count, int pixels) {
         int[] classes = new int[count];
         for (int from = 0; from < count; from += CHUNK) {
             int size = Math.min(CHUNK, count - from);

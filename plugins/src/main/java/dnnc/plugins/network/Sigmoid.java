@@ -1,5 +1,6 @@
 package dnnc.plugins.network;
 
+import dnnc.plugins.support.VectorApi;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -14,8 +15,7 @@ import java.nio.ByteOrder;
  * code path computed them within one JVM.
  */
 public final class Sigmoid {
-    static final boolean VECTORISED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !Boolean.getBoolean("dnnc.scalarSigmoid");
+    static final boolean VECTORISED = VectorApi.usable("dnnc.scalarSigmoid");
 
     private Sigmoid() {
     }

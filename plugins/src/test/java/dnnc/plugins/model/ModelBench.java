@@ -66,6 +66,37 @@ class ModelBench {
 
     }
 
+    /** Judge inference, images/s: the SIMD forward against the SameDiff graph, in lesion-sized calls and in one call. */
+    @Test
+    void judgeInference() {
+        JudgeGraph graph = new JudgeGraph(28, 28, 5, 16, 32, 128, 10);
+        Random random = new Random(3);
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> weights = graph.initialWeights(random);
+        int images = 7_000;
+        float[] x = new float[images * 784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextFloat();
+        }
+        JudgeForward simd = new JudgeForward(graph, weights);
+        org.nd4j.autodiff.samediff.SameDiff sd = graph.build(weights);
+        for (int call : new int[] {140, images}) {
+            for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+                long t0 = System.nanoTime();
+                for (int from = 0; from < images; from += call) {
+                    simd.classify(java.util.Arrays.copyOfRange(x, from * 784, (from + call) * 784), call);
+                }
+                long t1 = System.nanoTime();
+                for (int from = 0; from < images; from += call) {
+                    sd.output(Map.of(JudgeGraph.X, org.nd4j.linalg.factory.Nd4j.create(java.util.Arrays.copyOfRange(x, from * 784, (from + call) * 784),
+                            new long[] {call, 784}, 'c')), JudgeGraph.LOGITS);
+                }
+                long t2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "judge inference, calls of %d images: simd %.0f images/s, samediff %.0f images/s%n",
+                        call, images / ((t1 - t0) / 1e9), images / ((t2 - t1) / 1e9));
+            }
+        }
+    }
+
     private static long cpuNanos() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
