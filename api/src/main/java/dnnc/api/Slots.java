@@ -9,6 +9,7 @@ public final class Slots {
     public static final Slot<SampleFeatures> FEATURES = new Slot<>("features", SampleFeatures.class);
     public static final Slot<SimilaritySet> SIMILARITIES = new Slot<>("similarities", SimilaritySet.class);
     public static final Slot<ClusteringSet> CLUSTERINGS = new Slot<>("clusterings", ClusteringSet.class);
+    public static final Slot<SettledClustering> SETTLED_CLUSTERING = new Slot<>("settled clustering", SettledClustering.class);
     public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);
 
     private Slots() {

@@ -10,6 +10,7 @@ import dnnc.api.NeuronLayout;
 import dnnc.api.PluginKind;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
+import dnnc.api.SettledClustering;
 import dnnc.api.SimilarityResult;
 import dnnc.api.SimilaritySet;
 import dnnc.api.Slots;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Clusters every similarity of {@link Slots#SIMILARITIES} into {@link Slots#CLUSTERINGS} (labels per neuron of the
@@ -28,7 +30,10 @@ import java.util.Map;
  * <ul>
  * <li>{@code findings.clusters.<activation|ace>.<alpha>}: the study's table 3.1 (cluster count; written only for
  * converged clusterings; otherwise {@code clustering.<kind>.<alpha>.converged = false} and a warning);</li>
- * <li>{@code clustering.<kind>.<alpha>.iterations|converged|constant}; {@code clustering.<kind>.preference} when a sweep chose it (once per feature kind, on the middle alpha);</li>
+ * <li>{@code clustering.<kind>.<alpha>.iterations|converged|constant}; {@code clustering.<kind>.preference} when a sweep chose it (once per feature kind, on the middle alpha);
+ * a repeat of the analysis (same algorithm and parameters) reuses the main analysis's settings
+ * ({@link Slots#SETTLED_CLUSTERING}; {@code clustering.<kind>.settings_from = "main analysis"}), so repeats
+ * differ by their seeds only;</li>
  * <li>files: table-3-1.csv, table-3-1.html, clusters-&lt;kind&gt;-alpha&lt;alpha&gt;.csv (layer, index, label) and, for
  * preference sweeps, preference-sweep.png/.csv (the study's figure 3.5).</li>
  * </ul>
@@ -46,11 +51,22 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         Map<FeatureKind, FeatureKey> representatives = representatives(similarities.byKey().keySet());
         Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations = new LinkedHashMap<>();
+        Optional<SettledClustering> settled = context.repeat() > 0
+                ? context.get(Slots.SETTLED_CLUSTERING).filter(s -> s.appliesTo(algorithm)) : Optional.empty();
         try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
             for (Map.Entry<FeatureKind, FeatureKey> r : representatives.entrySet()) {
+                ClusteringAlgorithm.Calibration earlier = settled.map(s -> s.byKind().get(r.getKey())).orElse(null);
+                if (earlier != null) {
+                    calibrations.put(r.getKey(), new ClusteringAlgorithm.Calibration(earlier.algorithm(), null));
+                    context.recorder().result("clustering." + r.getKey().id() + ".settings_from", "main analysis");
+                    continue;
+                }
                 progress.status("settling " + r.getKey().id() + " settings on alpha " + r.getValue().alphaLabel());
                 calibrations.put(r.getKey(), algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
                         statusOnly(progress)));
+            }
+            if (context.repeat() == 0) {
+                context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), calibrations));
             }
             for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
                 FeatureKey key = e.getKey();

@@ -63,6 +63,32 @@ class ClusteringStageTest {
         assertEquals("input,2,-1", Files.readAllLines(dir.resolve("clusters-activation-alpha-1.csv")).get(3));
     }
 
+    @Test
+    void aRepeatReusesTheMainAnalysisSettingsOnlyForTheSameConfiguration(@TempDir Path dir) {
+        TestRunContext main = new TestRunContext(dir, 3);
+        main.put(Slots.FEATURES, features(60));
+        new SimilarityStage().run(new SpearmanSimilarity(), main);
+        new ClusteringStage().run(autoPreference("12"), main);
+        assertNotNull(main.results.get("clustering.ace.preference"), "the main analysis sweeps");
+
+        TestRunContext repeat = main.repeatOf(1);
+        new ClusteringStage().run(autoPreference("12"), repeat);
+        assertEquals("main analysis", repeat.results.get("clustering.ace.settings_from"));
+        assertEquals(null, repeat.results.get("clustering.ace.preference"), "no sweep of its own");
+        assertTrue(repeat.statuses().stream().noneMatch(s -> s.startsWith("preference ")), "no sweep point was solved");
+
+        TestRunContext otherSettings = main.repeatOf(2);
+        new ClusteringStage().run(autoPreference("13"), otherSettings);
+        assertEquals(null, otherSettings.results.get("clustering.ace.settings_from"));
+        assertNotNull(otherSettings.results.get("clustering.ace.preference"), "settings of another configuration are not reused");
+    }
+
+    private static AffinityPropagation autoPreference(String sweepPoints) {
+        AffinityPropagation ap = new AffinityPropagation();
+        ap.configure(Map.of("preference", "auto", "sweep-points", sweepPoints));
+        return ap;
+    }
+
     /** Neuron j follows factor j % 3 plus small noise; neuron 2 (an input) is constant. */
     private static SampleFeatures features(int draws) {
         SplittableRandom random = new SplittableRandom(1);

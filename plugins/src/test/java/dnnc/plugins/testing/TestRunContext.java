@@ -36,6 +36,7 @@ public final class TestRunContext implements RunContext {
     public final Map<String, String> inputHashes = recorder.inputHashes;
     public final List<String> warnings = recorder.warnings;
     private final List<String> statuses = new ArrayList<>();
+    private int repeat;
 
     /** Outputs go to {@code outputDir} itself, the cache to its "cache" subfolder. */
     public TestRunContext(Path outputDir, long seed) {
@@ -51,6 +52,19 @@ public final class TestRunContext implements RunContext {
 
     public TestRunContext(Path root) {
         this(root, 0L);
+    }
+
+    /** The i-th repeat of this run's analysis: outputs under repeat-i, starting from a copy of this run's slots. */
+    public TestRunContext repeatOf(int i) {
+        TestRunContext repeated = new TestRunContext(outputDir.resolve("repeat-" + i), cacheDir, seed + i);
+        repeated.slots.putAll(slots);
+        repeated.repeat = i;
+        return repeated;
+    }
+
+    @Override
+    public int repeat() {
+        return repeat;
     }
 
     @Override
