@@ -4,6 +4,7 @@ import dnnc.api.Benchmark;
 import dnnc.api.BenchmarkSettings;
 import dnnc.plugins.lesion.LesionBench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,30 +18,39 @@ public final class LesionBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "lesion evaluations/s, engine vs forward loop: 100 lesions of 50 hidden/output neurons, 7 alphas x 100 draws (options lesion.count, lesion.size, lesion.draws)";
+        return "lesion evaluations/s, engine vs forward loops, decoder only and judged: 100 lesions of 50 neurons from three pools, 7 alphas x 20 draws (options lesion.count, lesion.size, lesion.draws)";
     }
 
     @Override
     public Map<String, Double> run(BenchmarkSettings settings) {
         int count = settings.intOption("lesion.count", 100);
         int size = settings.intOption("lesion.size", 50);
-        int draws = settings.intOption("lesion.draws", 100);
-        double[] engine = new double[settings.repeats()];
-        double[] loop = new double[settings.repeats()];
-        boolean identical = true;
+        int draws = settings.intOption("lesion.draws", 20);
+        List<List<LesionBench.Result>> repeats = new ArrayList<>();
         for (int r = 0; r < settings.repeats(); r++) {
-            List<LesionBench.Result> results = LesionBench.run(count, size, draws, settings.seed());
-            LesionBench.Result hidden = results.stream().filter(x -> x.lesionPool().equals("hidden+output")).findFirst()
-                    .orElse(results.get(0));
-            engine[r] = hidden.engineEvaluationsPerSecond();
-            loop[r] = hidden.loopEvaluationsPerSecond();
-            identical &= hidden.identical();
+            repeats.add(LesionBench.run(count, size, draws, settings.seed()));
         }
         Map<String, Double> figures = new LinkedHashMap<>();
-        figures.put("engine.evals_per_s", Timings.median(engine));
-        figures.put("loop.evals_per_s", Timings.median(loop));
-        figures.put("engine_over_loop", Timings.median(engine) / Timings.median(loop));
-        figures.put("identical", identical ? 1.0 : 0.0);
+        for (int pool = 0; pool < repeats.get(0).size(); pool++) {
+            int p = pool;
+            String prefix = pool == HEADLINE_POOL ? "" : repeats.get(0).get(pool).lesionPool() + ".";
+            List<LesionBench.Result> results = repeats.stream().map(r -> r.get(p)).toList();
+            figures.put(prefix + "engine.evals_per_s", median(results, LesionBench.Result::engineEvaluationsPerSecond));
+            figures.put(prefix + "loop.evals_per_s", median(results, LesionBench.Result::loopEvaluationsPerSecond));
+            figures.put(prefix + "per_alpha_loop.evals_per_s", median(results, LesionBench.Result::perAlphaLoopEvaluationsPerSecond));
+            figures.put(prefix + "engine_over_loop", figures.get(prefix + "engine.evals_per_s") / figures.get(prefix + "loop.evals_per_s"));
+            figures.put(prefix + "judged.engine.evals_per_s", median(results, LesionBench.Result::judgedEngineEvaluationsPerSecond));
+            figures.put(prefix + "judged.loop.evals_per_s", median(results, LesionBench.Result::judgedLoopEvaluationsPerSecond));
+            figures.put(prefix + "judged.loop_graph_judge.evals_per_s", median(results, LesionBench.Result::judgedLoopOnGraphEvaluationsPerSecond));
+            figures.put(prefix + "identical", results.stream().allMatch(LesionBench.Result::identical) ? 1.0 : 0.0);
+        }
         return figures;
+    }
+
+    /** The pool whose figures carry no prefix: lesions of hidden and output neurons, as clusters are. */
+    private static final int HEADLINE_POOL = 1;
+
+    private static double median(List<LesionBench.Result> results, java.util.function.ToDoubleFunction<LesionBench.Result> figure) {
+        return Timings.median(results.stream().mapToDouble(figure).toArray());
     }
 }

@@ -52,7 +52,7 @@ public final class ClusterLesionTest {
             int label = labels.get(order[t]);
             Lesion observed = Lesion.ofGlobal(layout, members.get(label));
             long seed = Seeds.derive(settings.seed(), clustering.key().kind().id(), clustering.key().alpha(), label);
-            List<LesionScorer.Scored> controls = scorer.score(Arrays.asList(random.matching(observed, settings.randomLesions(), seed)));
+            List<LesionScorer.Scored> controls = scorer.damagesOnly(Arrays.asList(random.matching(observed, settings.randomLesions(), seed)));
             nulls[t] = controls.stream().mapToDouble(LesionScorer.Scored::damage).toArray();
             nullRows.add(controls.stream().map(LesionScorer.Scored::damages).toList());
             p[t] = Significance.pValue(scored.get(order[t]).damage(), nulls[t]);

@@ -59,7 +59,7 @@ public final class CriticalSetSearch {
         Lesion lesion = Lesion.ofGlobal(layout, critical);
         LesionScorer.Scored scored = scorer.score(lesion);
         RandomLesions random = new RandomLesions(layout, population);
-        List<LesionScorer.Scored> controls = scorer.score(Arrays.asList(random.matching(lesion, settings.randomLesions(),
+        List<LesionScorer.Scored> controls = scorer.damagesOnly(Arrays.asList(random.matching(lesion, settings.randomLesions(),
                 Seeds.derive(settings.seed(), "critical", alpha))));
         double[] nullDamages = controls.stream().mapToDouble(LesionScorer.Scored::damage).toArray();
         double p = Significance.pValue(scored.damage(), nullDamages);
@@ -110,7 +110,7 @@ public final class CriticalSetSearch {
     }
 
     private boolean stillFails(List<Integer> neurons, double[] nullDamages) {
-        double damage = scorer.score(Lesion.ofGlobal(layout, neurons.stream().mapToInt(Integer::intValue).toArray())).damage();
+        double damage = scorer.damagesOnly(List.of(Lesion.ofGlobal(layout, neurons.stream().mapToInt(Integer::intValue).toArray()))).get(0).damage();
         return Significance.pValue(damage, nullDamages) < settings.significance();
     }
 

@@ -64,30 +64,44 @@ public final class LesionScorer {
     }
 
     public List<Scored> score(List<Lesion> lesions) {
+        return score(lesions, true);
+    }
+
+    /**
+     * Damages only, for lesions whose reconstructions nobody looks at (random controls, subsets tried by the
+     * minimal-set search): {@code meanBce} is NaN and {@code examples} null unless the criterion is the BCE itself.
+     */
+    public List<Scored> damagesOnly(List<Lesion> lesions) {
+        return score(lesions, false);
+    }
+
+    private List<Scored> score(List<Lesion> lesions, boolean described) {
         List<float[]> outputs = engine.outputs(lesions);
         List<Scored> scored = new ArrayList<>(outputs.size());
         for (float[] out : outputs) {
-            scored.add(score(out));
+            scored.add(score(out, described));
         }
         evaluations += lesions.size();
         return scored;
     }
 
-    private Scored score(float[] lesioned) {
+    private Scored score(float[] lesioned, boolean described) {
         int n = design.rows();
         ReconstructionBatch batch = new ReconstructionBatch(lesioned, engine.intactOutput(), n, imageRows, imageCols,
                 design.target(), judge);
         double[] damages = criterion.damage(batch);
-        double[] bce = criterion instanceof PixelBceCriterion ? damages : BCE.damage(batch);
+        double[] bce = criterion instanceof PixelBceCriterion ? damages : described ? BCE.damage(batch) : null;
         int alphas = design.alphas().length;
         double[] perAlpha = new double[alphas];
         int pixels = imageRows * imageCols;
-        float[] examples = new float[alphas * pixels];
+        float[] examples = described ? new float[alphas * pixels] : null;
         for (int a = 0; a < alphas; a++) {
             perAlpha[a] = mean(Arrays.copyOfRange(damages, design.row(a, 0), design.row(a, 0) + design.draws()));
-            System.arraycopy(lesioned, design.row(a, 0) * pixels, examples, a * pixels, pixels);
+            if (described) {
+                System.arraycopy(lesioned, design.row(a, 0) * pixels, examples, a * pixels, pixels);
+            }
         }
-        return new Scored(damages, mean(damages), perAlpha, mean(bce), examples);
+        return new Scored(damages, mean(damages), perAlpha, bce == null ? Double.NaN : mean(bce), examples);
     }
 
     static double mean(double[] values) {

@@ -1,5 +1,6 @@
 package dnnc.plugins.model;
 
+import dnnc.api.ImageClassifier;
 import dnnc.api.ImageSet;
 import dnnc.api.LabeledData;
 import dnnc.api.ModelTrainer;
@@ -9,6 +10,7 @@ import dnnc.api.Progress;
 import dnnc.api.RunContext;
 import dnnc.api.TrainedModel;
 import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.plugins.support.VectorApi;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,6 +52,17 @@ public final class CnnJudge extends DeclaredPlugin implements ModelTrainer {
 
     @Param(description = "seed of initial weights and batch order; -1 derives it from the run's seed", min = -1)
     private long seed = -1;
+
+    /**
+     * A judge of this plugin's default architecture with random weights, for benchmarks that time classification
+     * (its answers mean nothing): {@code onGraph} classifies through the SameDiff graph instead of the SIMD forward.
+     */
+    public static ImageClassifier untrained(int rows, int cols, int classes, long seed, boolean onGraph) {
+        CnnJudge defaults = new CnnJudge();
+        JudgeGraph graph = new JudgeGraph(rows, cols, defaults.kernel, defaults.filters1, defaults.filters2, defaults.dense, classes);
+        return new TrainedJudge(graph, graph.initialWeights(new Random(seed)), !onGraph && VectorApi.usable("dnnc.graphJudge"),
+                "untrained", Map.of(), null);
+    }
 
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {

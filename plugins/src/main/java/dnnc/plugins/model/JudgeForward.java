@@ -159,28 +159,80 @@ final class JudgeForward {
         return offsets;
     }
 
-    /** BLOCK horizontally adjacent output positions ({@code step} input values apart), from {@code in0}. */
+    /**
+     * BLOCK horizontally adjacent output positions ({@code step} input values apart), from {@code in0}: filters in
+     * pairs of vectors where possible, so each input value broadcast feeds two multiply-adds.
+     */
     private static void convolveBlock(float[] in, int in0, int step, int[] patch, Affine layer, float[] map, int out0) {
         int filters = layer.width();
-        float[] w = layer.w();
-        for (int f = 0; f < filters; f += LANES.length()) {
-            FloatVector a0 = FloatVector.fromArray(LANES, layer.b(), f);
-            FloatVector a1 = a0;
-            FloatVector a2 = a0;
-            FloatVector a3 = a0;
-            for (int t = 0; t < patch.length; t++) {
-                FloatVector wv = FloatVector.fromArray(LANES, w, t * filters + f);
-                int at = in0 + patch[t];
-                a0 = wv.fma(FloatVector.broadcast(LANES, in[at]), a0);
-                a1 = wv.fma(FloatVector.broadcast(LANES, in[at + step]), a1);
-                a2 = wv.fma(FloatVector.broadcast(LANES, in[at + 2 * step]), a2);
-                a3 = wv.fma(FloatVector.broadcast(LANES, in[at + 3 * step]), a3);
-            }
-            a0.intoArray(map, out0 + f);
-            a1.intoArray(map, out0 + filters + f);
-            a2.intoArray(map, out0 + 2 * filters + f);
-            a3.intoArray(map, out0 + 3 * filters + f);
+        int lanes = LANES.length();
+        int f = 0;
+        for (; f + 2 * lanes <= filters; f += 2 * lanes) {
+            convolveBlockTwoVectors(in, in0, step, patch, layer, map, out0, f);
         }
+        for (; f < filters; f += lanes) {
+            convolveBlockOneVector(in, in0, step, patch, layer, map, out0, f);
+        }
+    }
+
+    private static void convolveBlockTwoVectors(float[] in, int in0, int step, int[] patch, Affine layer, float[] map, int out0, int f) {
+        int filters = layer.width();
+        int g = f + LANES.length();
+        float[] w = layer.w();
+        FloatVector a0 = FloatVector.fromArray(LANES, layer.b(), f);
+        FloatVector b0 = FloatVector.fromArray(LANES, layer.b(), g);
+        FloatVector a1 = a0;
+        FloatVector b1 = b0;
+        FloatVector a2 = a0;
+        FloatVector b2 = b0;
+        FloatVector a3 = a0;
+        FloatVector b3 = b0;
+        for (int t = 0; t < patch.length; t++) {
+            FloatVector wa = FloatVector.fromArray(LANES, w, t * filters + f);
+            FloatVector wb = FloatVector.fromArray(LANES, w, t * filters + g);
+            int at = in0 + patch[t];
+            FloatVector x0 = FloatVector.broadcast(LANES, in[at]);
+            FloatVector x1 = FloatVector.broadcast(LANES, in[at + step]);
+            FloatVector x2 = FloatVector.broadcast(LANES, in[at + 2 * step]);
+            FloatVector x3 = FloatVector.broadcast(LANES, in[at + 3 * step]);
+            a0 = wa.fma(x0, a0);
+            b0 = wb.fma(x0, b0);
+            a1 = wa.fma(x1, a1);
+            b1 = wb.fma(x1, b1);
+            a2 = wa.fma(x2, a2);
+            b2 = wb.fma(x2, b2);
+            a3 = wa.fma(x3, a3);
+            b3 = wb.fma(x3, b3);
+        }
+        a0.intoArray(map, out0 + f);
+        b0.intoArray(map, out0 + g);
+        a1.intoArray(map, out0 + filters + f);
+        b1.intoArray(map, out0 + filters + g);
+        a2.intoArray(map, out0 + 2 * filters + f);
+        b2.intoArray(map, out0 + 2 * filters + g);
+        a3.intoArray(map, out0 + 3 * filters + f);
+        b3.intoArray(map, out0 + 3 * filters + g);
+    }
+
+    private static void convolveBlockOneVector(float[] in, int in0, int step, int[] patch, Affine layer, float[] map, int out0, int f) {
+        int filters = layer.width();
+        float[] w = layer.w();
+        FloatVector a0 = FloatVector.fromArray(LANES, layer.b(), f);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int t = 0; t < patch.length; t++) {
+            FloatVector wv = FloatVector.fromArray(LANES, w, t * filters + f);
+            int at = in0 + patch[t];
+            a0 = wv.fma(FloatVector.broadcast(LANES, in[at]), a0);
+            a1 = wv.fma(FloatVector.broadcast(LANES, in[at + step]), a1);
+            a2 = wv.fma(FloatVector.broadcast(LANES, in[at + 2 * step]), a2);
+            a3 = wv.fma(FloatVector.broadcast(LANES, in[at + 3 * step]), a3);
+        }
+        a0.intoArray(map, out0 + f);
+        a1.intoArray(map, out0 + filters + f);
+        a2.intoArray(map, out0 + 2 * filters + f);
+        a3.intoArray(map, out0 + 3 * filters + f);
     }
 
     private static void convolveOne(float[] in, int in0, int[] patch, Affine layer, float[] map, int out0) {
@@ -198,15 +250,16 @@ final class JudgeForward {
     /** ReLU then 2 x 2 max pooling with stride 2 (a trailing odd row or column is dropped, as the graph's pooling does). */
     private static void reluPool(float[] map, int rows, int cols, int channels, float[] pooled) {
         int pooledCols = cols / 2;
+        FloatVector zero = FloatVector.zero(LANES);
         for (int py = 0; py < rows / 2; py++) {
             for (int px = 0; px < pooledCols; px++) {
                 int topLeft = ((2 * py) * cols + 2 * px) * channels;
                 int bottomLeft = topLeft + cols * channels;
                 int target = (py * pooledCols + px) * channels;
-                for (int c = 0; c < channels; c++) {
-                    float m = Math.max(Math.max(map[topLeft + c], map[topLeft + channels + c]),
-                            Math.max(map[bottomLeft + c], map[bottomLeft + channels + c]));
-                    pooled[target + c] = Math.max(m, 0f);
+                for (int c = 0; c < channels; c += LANES.length()) { // channels: a whole number of vectors
+                    FloatVector.fromArray(LANES, map, topLeft + c).max(FloatVector.fromArray(LANES, map, topLeft + channels + c))
+                            .max(FloatVector.fromArray(LANES, map, bottomLeft + c).max(FloatVector.fromArray(LANES, map, bottomLeft + channels + c)))
+                            .max(zero).intoArray(pooled, target + c);
                 }
             }
         }

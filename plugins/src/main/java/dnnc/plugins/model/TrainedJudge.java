@@ -29,13 +29,17 @@ final class TrainedJudge implements ImageClassifier {
 
     /** Measures the accuracy on {@code heldOut} once; it is reported as metric "test_accuracy". */
     TrainedJudge(JudgeGraph graph, Map<String, INDArray> weights, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
-        boolean simd = VectorApi.usable("dnnc.graphJudge");
+        this(graph, weights, VectorApi.usable("dnnc.graphJudge"), sha256, metrics, heldOut);
+    }
+
+    /** {@code heldOut} may be null (accuracy NaN): benchmarks time untrained judges. */
+    TrainedJudge(JudgeGraph graph, Map<String, INDArray> weights, boolean simd, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
         this.forward = simd ? new JudgeForward(graph, weights) : null;
         this.net = simd ? null : graph.build(weights);
         this.rows = graph.rows();
         this.cols = graph.cols();
         this.sha256 = sha256;
-        this.heldOutAccuracy = accuracy(heldOut);
+        this.heldOutAccuracy = heldOut == null ? Double.NaN : accuracy(heldOut);
         Map<String, Object> all = new LinkedHashMap<>(metrics);
         all.put("inference", simd ? "simd" : "samediff");
         all.put("test_accuracy", heldOutAccuracy);

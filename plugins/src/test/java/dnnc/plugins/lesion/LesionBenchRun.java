@@ -9,6 +9,6 @@ class LesionBenchRun {
     @Test
     void printLesionEvaluationRates() {
         LesionBench.main(new String[] {System.getProperty("dnnc.bench.lesions", "100"),
-                System.getProperty("dnnc.bench.size", "50"), System.getProperty("dnnc.bench.draws", "100")});
+                System.getProperty("dnnc.bench.size", "50"), System.getProperty("dnnc.bench.draws", "20")});
     }
 }

@@ -37,7 +37,9 @@ public final class BenchTable {
             new Row("affinity propagation N=5,000, s", "clustering.ap.n5000.s", "n5000.ap_s", false, 10.0),
             new Row("AP iterations N=5,000 (ours | sklearn)", "clustering.ap.n5000.iterations", "n5000.iters", true, Double.NaN),
             new Row("AP N=1,700 labels differing from sklearn's", "clustering.ap.n1700.sklearn_label_differences", "-", true, Double.NaN),
-            new Row("lesion evaluations/s (ref: our forward loop)", "lesion.engine.evals_per_s", "lesion.loop.evals_per_s", true, Double.NaN),
+            new Row("lesion evals/s, decoder only (ref: our forward loop)", "lesion.engine.evals_per_s", "lesion.loop.evals_per_s", true, 5.0),
+            new Row("lesion evals/s, judged (ref: forward loop + SIMD judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop.evals_per_s", true, 5.0),
+            new Row("lesion evals/s, judged (ref: forward loop + graph judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop_graph_judge.evals_per_s", true, 5.0),
             new Row("whole pipeline (reference's work, no judge), s", "pipeline.total.s", "total_without_judge", false, 1.0),
             new Row("study workflow, s (ref: reference pipeline)", "study.s", "total", false, 1.0));
 
