@@ -16,8 +16,6 @@ import java.util.List;
  * Both sweeps run in SIMD lanes when the JDK's vector API is present (see {@link AffinityMessages}).
  */
 public final class AffinityPropagationSolver {
-    private static final double EPS = Math.ulp(1.0);
-    private static final double TINY_100 = Double.MIN_NORMAL * 100;
     private static final int PARALLEL_FROM = 200;
 
     private final double damping;
@@ -100,17 +98,23 @@ public final class AffinityPropagationSolver {
 
     /** Row-major n x n similarity (not modified). */
     public Run solve(double[] similarity, int n, double preference, long seed) {
+        return solve(new NoisySimilarity(similarity, n, seed), preference);
+    }
+
+    /** One preference on a similarity whose noise is already drawn (a preference sweep draws it once). */
+    Run solve(NoisySimilarity similarity, double preference) {
+        int n = similarity.n;
         List<String> warnings = new ArrayList<>();
-        if (n == 1 || allOffDiagonalEqual(similarity, n)) {
+        if (similarity.degenerate) {
             warnings.add("All samples have mutually equal similarities. Returning arbitrary cluster center(s).");
-            if (preference >= similarity[n - 1]) {
+            if (preference >= similarity.similarity[n - 1]) {
                 int[] own = new int[n];
                 Arrays.setAll(own, i -> i);
                 return new Run(own, own.clone(), 0, true, warnings, null, null);
             }
             return new Run(new int[n], new int[] {0}, 0, true, warnings, null, null);
         }
-        double[] s = noisySimilarity(similarity, n, preference, seed);
+        double[] s = similarity.at(preference);
         double[] a = new double[n * n];
         double[] r = new double[n * n];
         AffinityMessages m = new AffinityMessages(s, a, r, n, damping);
@@ -161,31 +165,6 @@ public final class AffinityPropagationSolver {
             }
         }
         return true;
-    }
-
-    private static boolean allOffDiagonalEqual(double[] s, int n) {
-        double first = s[1];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && s[i * n + j] != first) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** S with the preference on its diagonal plus (eps*S + 100*tiny) * G, G from RandomState(seed), row-major. */
-    static double[] noisySimilarity(double[] similarity, int n, double preference, long seed) {
-        LegacyRandomState random = new LegacyRandomState(seed);
-        double[] s = similarity.clone();
-        for (int i = 0; i < n; i++) {
-            s[i * n + i] = preference;
-        }
-        for (int k = 0; k < s.length; k++) {
-            s[k] = s[k] + (EPS * s[k] + TINY_100) * random.standardNormal();
-        }
-        return s;
     }
 
     /** Nearest exemplar, refine each cluster's exemplar to its most central member, assign again. */

@@ -17,7 +17,14 @@ final class ScalarAffinityPropagation {
     }
 
     static Result run(double[] similarity, int n, double preference, long seed, double damping, int maxIter, int convergenceIter) {
-        double[] s = AffinityPropagationSolver.noisySimilarity(similarity, n, preference, seed);
+        double[] s = similarity.clone();
+        for (int i = 0; i < n; i++) {
+            s[i * n + i] = preference;
+        }
+        LegacyRandomState random = new LegacyRandomState(seed);
+        for (int k = 0; k < s.length; k++) {
+            s[k] = s[k] + (Math.ulp(1.0) * s[k] + Double.MIN_NORMAL * 100) * random.standardNormal();
+        }
         double[] a = new double[n * n];
         double[] r = new double[n * n];
         boolean[][] e = new boolean[convergenceIter][n];

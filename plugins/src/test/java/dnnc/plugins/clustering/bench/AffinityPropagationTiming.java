@@ -56,7 +56,8 @@ public final class AffinityPropagationTiming {
         return h;
     }
 
-    private static double[] similarity(int n, Path cacheDir) throws IOException {
+    /** The bench's Spearman matrix at this N, computed once and then read from {@code cacheDir}. */
+    static double[] similarity(int n, Path cacheDir) throws IOException {
         Path file = cacheDir.resolve("spearman-n" + n + ".f64");
         double[] s = new double[n * n];
         if (Files.exists(file)) {
