@@ -44,8 +44,8 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
             return new Calibration(this, null);
         }
         checkSquare(representative);
-        PreferenceSweeper.Outcome outcome = sweeper().sweep(representative.values(), representative.rows(),
-                Math.floorMod(seed, 1L << 32), progress);
+        PreferenceSweeper.Outcome outcome = sweeper().sweep(PreferenceSweeper.Problem.of(representative.values(),
+                representative.rows(), Math.floorMod(seed, 1L << 32)), progress);
         AffinityPropagation fixed = new AffinityPropagation();
         fixed.configure(parameterValues());
         fixed.configure(java.util.Map.of("preference", Double.toString(outcome.sweep().chosen())));
@@ -74,10 +74,11 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
         AffinityPropagationSolver.Run run;
         if (preference.equals("auto")) {
             PreferenceSweeper sweeper = sweeper();
-            PreferenceSweeper.Outcome outcome = sweeper.sweep(s, n, numpySeed, progress);
+            PreferenceSweeper.Problem problem = PreferenceSweeper.Problem.of(s, n, numpySeed);
+            PreferenceSweeper.Outcome outcome = sweeper.sweep(problem, progress);
             sweep = outcome.sweep();
             warnings.addAll(outcome.warnings());
-            run = sweeper.solve(s, n, sweep.chosen(), numpySeed).run();
+            run = sweeper.solve(problem, sweep.chosen()).run();
         } else {
             double p = preference.equals("median") ? AffinityPropagationSolver.median(s) : Double.parseDouble(preference);
             run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(s, n, p, numpySeed);

@@ -13,10 +13,9 @@ import java.util.List;
  * axis-0 sum does, which is why this sweep splits columns and not rows);</li>
  * <li>by row bands: availabilities A, then the next iteration's row maximum and runner-up of A + S.</li>
  * </ol>
+ * Both sweeps run in SIMD lanes when the JDK's vector API is present (see {@link AffinityMessages}).
  */
 public final class AffinityPropagationSolver {
-    private static final double EPS = Math.ulp(1.0);
-    private static final double TINY_100 = Double.MIN_NORMAL * 100;
     private static final int PARALLEL_FROM = 200;
 
     private final double damping;
@@ -99,20 +98,26 @@ public final class AffinityPropagationSolver {
 
     /** Row-major n x n similarity (not modified). */
     public Run solve(double[] similarity, int n, double preference, long seed) {
+        return solve(new NoisySimilarity(similarity, n, seed), preference);
+    }
+
+    /** One preference on a similarity whose noise is already drawn (a preference sweep draws it once). */
+    Run solve(NoisySimilarity similarity, double preference) {
+        int n = similarity.n;
         List<String> warnings = new ArrayList<>();
-        if (n == 1 || allOffDiagonalEqual(similarity, n)) {
+        if (similarity.degenerate) {
             warnings.add("All samples have mutually equal similarities. Returning arbitrary cluster center(s).");
-            if (preference >= similarity[n - 1]) {
+            if (preference >= similarity.similarity[n - 1]) {
                 int[] own = new int[n];
                 Arrays.setAll(own, i -> i);
                 return new Run(own, own.clone(), 0, true, warnings, null, null);
             }
             return new Run(new int[n], new int[] {0}, 0, true, warnings, null, null);
         }
-        double[] s = noisySimilarity(similarity, n, preference, seed);
+        double[] s = similarity.at(preference);
         double[] a = new double[n * n];
         double[] r = new double[n * n];
-        Messages m = new Messages(s, a, r, n, damping);
+        AffinityMessages m = new AffinityMessages(s, a, r, n, damping);
         boolean[][] history = new boolean[convergenceIter][];
         boolean[] exemplar = null;
         boolean converged = false;
@@ -160,31 +165,6 @@ public final class AffinityPropagationSolver {
             }
         }
         return true;
-    }
-
-    private static boolean allOffDiagonalEqual(double[] s, int n) {
-        double first = s[1];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j && s[i * n + j] != first) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** S with the preference on its diagonal plus (eps*S + 100*tiny) * G, G from RandomState(seed), row-major. */
-    static double[] noisySimilarity(double[] similarity, int n, double preference, long seed) {
-        LegacyRandomState random = new LegacyRandomState(seed);
-        double[] s = similarity.clone();
-        for (int i = 0; i < n; i++) {
-            s[i * n + i] = preference;
-        }
-        for (int k = 0; k < s.length; k++) {
-            s[k] = s[k] + (EPS * s[k] + TINY_100) * random.standardNormal();
-        }
-        return s;
     }
 
     /** Nearest exemplar, refine each cluster's exemplar to its most central member, assign again. */
@@ -240,126 +220,5 @@ public final class AffinityPropagationSolver {
 
     private static int[] indicesOf(boolean[] flags) {
         return java.util.stream.IntStream.range(0, flags.length).filter(i -> flags[i]).toArray();
-    }
-
-    /** The message matrices and the per-row / per-column quantities passed between the two sweeps. */
-    private static final class Messages {
-        final double[] s;
-        final double[] a;
-        final double[] r;
-        final int n;
-        final double damping;
-        final double undamped;
-        final int[] argmax;
-        final double[] max;
-        final double[] runnerUp;
-        final double[] columnSums;
-
-        Messages(double[] s, double[] a, double[] r, int n, double damping) {
-            this.s = s;
-            this.a = a;
-            this.r = r;
-            this.n = n;
-            this.damping = damping;
-            this.undamped = 1 - damping;
-            this.argmax = new int[n];
-            this.max = new double[n];
-            this.runnerUp = new double[n];
-            this.columnSums = new double[n];
-        }
-
-        /** Per row of A + S: first position of the maximum, the maximum, and the maximum elsewhere. */
-        void rowMaxima(int from, int to) {
-            for (int i = from; i < to; i++) {
-                int row = i * n;
-                int best = 0;
-                double top = Double.NEGATIVE_INFINITY;
-                double second = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < n; j++) {
-                    double v = a[row + j] + s[row + j];
-                    if (v > top) {
-                        second = top;
-                        top = v;
-                        best = j;
-                    } else if (v > second) {
-                        second = v;
-                    }
-                }
-                argmax[i] = best;
-                max[i] = top;
-                runnerUp[i] = second;
-            }
-        }
-
-        /**
-         * R's update and the column sums of max(R, 0) (R itself on the diagonal). Each column's sum runs over the
-         * rows in order; the two special columns of a row (its argmax and its diagonal) are done apart so the
-         * loops between them carry no branches.
-         */
-        void responsibilities(int fromColumn, int toColumn) {
-            for (int i = 0; i < n; i++) {
-                int row = i * n;
-                int best = argmax[i];
-                int first = Math.min(best, i);
-                int second = Math.max(best, i);
-                double y = max[i];
-                int j = fromColumn;
-                for (int special : new int[] {first, second}) {
-                    if (special < fromColumn || special >= toColumn || special < j) {
-                        continue;
-                    }
-                    plainResponsibilities(row, y, j, special);
-                    specialResponsibility(i, row, special);
-                    j = special + 1;
-                }
-                plainResponsibilities(row, y, j, toColumn);
-            }
-        }
-
-        private void plainResponsibilities(int row, double y, int from, int to) {
-            for (int j = from; j < to; j++) {
-                double updated = r[row + j] * damping + (s[row + j] - y) * undamped;
-                r[row + j] = updated;
-                columnSums[j] += Math.max(updated, 0.0);
-            }
-        }
-
-        private void specialResponsibility(int i, int row, int j) {
-            double fresh = s[row + j] - (j == argmax[i] ? runnerUp[i] : max[i]);
-            double updated = r[row + j] * damping + fresh * undamped;
-            r[row + j] = updated;
-            columnSums[j] += j == i ? updated : Math.max(updated, 0.0);
-        }
-
-        /** A's update (clipped off the diagonal), fused with the next iteration's row maxima of A + S. */
-        void availabilitiesAndNextMaxima(int fromRow, int toRow) {
-            for (int i = fromRow; i < toRow; i++) {
-                int row = i * n;
-                double diagonalBefore = a[row + i];
-                int best = 0;
-                double top = Double.NEGATIVE_INFINITY;
-                double second = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < n; j++) {
-                    double t = Math.max(Math.max(r[row + j], 0.0) - columnSums[j], 0.0);
-                    double updated = a[row + j] * damping - t * undamped;
-                    a[row + j] = updated;
-                    if (j == i) {
-                        updated = diagonalBefore * damping - (r[row + j] - columnSums[j]) * undamped;
-                        a[row + j] = updated;
-                    }
-                    double v = updated + s[row + j];
-                    if (v > top) {
-                        second = top;
-                        top = v;
-                        best = j;
-                    } else if (v > second) {
-                        second = v;
-                    }
-                }
-                argmax[i] = best;
-                max[i] = top;
-                runnerUp[i] = second;
-            }
-        }
     }
 }

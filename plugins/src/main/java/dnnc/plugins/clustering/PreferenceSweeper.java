@@ -43,12 +43,30 @@ final class PreferenceSweeper {
     record Outcome(PreferenceSweep sweep, List<String> warnings) {
     }
 
-    Outcome sweep(double[] s, int n, long seed, Progress progress) {
+    /** One similarity matrix and seed, with what all its solves share: the noise (drawn once) and the median. */
+    record Problem(NoisySimilarity similarity, double median) {
+        static Problem of(double[] s, int n, long seed) {
+            return new Problem(new NoisySimilarity(s, n, seed), AffinityPropagationSolver.median(s));
+        }
+    }
+
+    Outcome sweep(Problem problem, Progress progress) {
+        double[] s = problem.similarity().similarity;
+        int n = problem.similarity().n;
         double pMax = largestOffDiagonal(s, n);
         double pMin = oneClusterPreference(s, n);
         List<String> warnings = new ArrayList<>();
-        for (int widen = 0; widen < 4 && convergesAboveOneCluster(s, n, pMin, seed); widen++) {
+        int clustersAtMin = -1; // the range search's last solve, when it was at the final p_min
+        boolean succeededAtMin = false;
+        for (int widen = 0; widen < 4; widen++) {
+            Point point = solve(problem, pMin);
+            clustersAtMin = point.run().clusterCount();
+            succeededAtMin = point.succeeded();
+            if (!succeededAtMin || clustersAtMin <= 1) {
+                break;
+            }
             pMin = pMax - 1.5 * (pMax - pMin);
+            clustersAtMin = -1;
         }
         double span = Math.max(pMax - pMin, 1e-12);
         double[] preferences = new double[points];
@@ -60,23 +78,23 @@ final class PreferenceSweeper {
         int[] counts = new int[points];
         boolean[] converged = new boolean[points];
         for (int i = 0; i < points; i++) {
-            Point point = solve(s, n, preferences[i], seed);
-            counts[i] = point.run().clusterCount();
-            converged[i] = point.succeeded();
+            if (i == 0 && clustersAtMin >= 0 && Double.doubleToLongBits(preferences[0]) == Double.doubleToLongBits(pMin)) {
+                counts[0] = clustersAtMin; // the grid starts where the range search last solved: same input, same run
+                converged[0] = succeededAtMin;
+            } else {
+                Point point = solve(problem, preferences[i]);
+                counts[i] = point.run().clusterCount();
+                converged[i] = point.succeeded();
+            }
             progress.advance(1);
             progress.status("preference " + String.format("%.4g", preferences[i]) + ": " + counts[i] + " clusters");
         }
         double chosen = widestPlateauMiddle(preferences, counts, converged, n, pMax, plateauTolerance);
         if (Double.isNaN(chosen)) {
-            chosen = AffinityPropagationSolver.median(s);
+            chosen = problem.median();
             warnings.add("preference sweep found no stable cluster count over two or more grid points; used the median " + chosen);
         }
         return new Outcome(new PreferenceSweep(preferences, counts, converged, chosen), warnings);
-    }
-
-    private boolean convergesAboveOneCluster(double[] s, int n, double preference, long seed) {
-        Point point = solve(s, n, preference, seed);
-        return point.succeeded() && point.run().clusterCount() > 1;
     }
 
     /**
@@ -84,14 +102,15 @@ final class PreferenceSweeper {
      * run fails: not converged, or "converged" with every point its own exemplar at a preference below the
      * median similarity (the oscillation the study met at -10, which scikit-learn's rule can take for convergence).
      */
-    Point solve(double[] s, int n, double preference, long seed) {
-        double median = AffinityPropagationSolver.median(s);
-        AffinityPropagationSolver.Run run = new AffinityPropagationSolver(startDamping, maxIter, convergenceIter).solve(s, n, preference, seed);
+    Point solve(Problem problem, double preference) {
+        int n = problem.similarity().n;
+        double median = problem.median();
+        AffinityPropagationSolver.Run run = new AffinityPropagationSolver(startDamping, maxIter, convergenceIter).solve(problem.similarity(), preference);
         for (double damping : RETRY_DAMPINGS) {
             if (succeeded(run, n, preference, median) || damping <= startDamping) {
                 continue;
             }
-            run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(s, n, preference, seed);
+            run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(problem.similarity(), preference);
         }
         return new Point(preference, run, succeeded(run, n, preference, median));
     }

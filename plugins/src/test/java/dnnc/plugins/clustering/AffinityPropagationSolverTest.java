@@ -54,6 +54,22 @@ class AffinityPropagationSolverTest {
         assertArrayEquals(Fixtures.ints("ap_" + name + "_labels.csv"), two.labels(), "labels");
     }
 
+    /** A sweep draws the noise once and rewrites the diagonal per preference: each run as if drawn afresh. */
+    @Test
+    void noiseDrawnOnceServesEveryPreferenceInAnyOrder() {
+        Matrix s = Fixtures.matrix("ap_n39_median_S.csv");
+        double median = Fixtures.vector("ap_n39_median_meta.csv")[0];
+        NoisySimilarity shared = new NoisySimilarity(s.values(), s.rows(), 7);
+        for (double preference : new double[] {median, -1, 3 * median, median, -0.25}) {
+            AffinityPropagationSolver.Run run = new AffinityPropagationSolver(0.7, 200, 15).solve(shared, preference);
+            ScalarAffinityPropagation.Result expected = ScalarAffinityPropagation.run(s.values(), s.rows(), preference, 7, 0.7, 200, 15);
+            assertEquals(expected.iterations(), run.iterations(), "preference " + preference);
+            assertArrayEquals(expected.a(), run.a(), "A at preference " + preference);
+            assertArrayEquals(expected.r(), run.r(), "R at preference " + preference);
+            assertArrayEquals(expected.labels(), run.labels(), "labels at preference " + preference);
+        }
+    }
+
     @Test
     void medianOfOddAndEvenCounts() {
         assertEquals(Fixtures.vector("ap_n39_median_meta.csv")[0], AffinityPropagationSolver.median(Fixtures.vector("ap_n39_median_S.csv")));

@@ -72,7 +72,7 @@ class ClusteringAlgorithmsTest {
     void sweepRetriesWithHigherDampingWhereHalfDampingFails() {
         Matrix s = Fixtures.matrix("ap_n39_nonconverged_S.csv");
         PreferenceSweeper sweeper = new PreferenceSweeper(0.5, 200, 15, 10, 0.1);
-        AffinityPropagationSolver.Run run = sweeper.solve(s.values(), s.rows(), -30, 0).run();
+        AffinityPropagationSolver.Run run = sweeper.solve(PreferenceSweeper.Problem.of(s.values(), s.rows(), 0), -30).run();
         assertTrue(run.converged(), "retried with damping 0.7 / 0.9");
         assertTrue(run.clusterCount() < s.rows());
     }
