@@ -31,8 +31,8 @@ import java.util.Map;
 
 /**
  * How much the critical set depends on the clustering's granularity (the study's hand-chosen preference was its
- * main weakness): re-clusters every similarity of the run at other preferences of its own sweep (converged points
- * with between 2 and n/2 clusters, spread from the coarsest to the finest), re-runs the lesion study on each
+ * main weakness): re-clusters every similarity of the run at other preferences along its kind's sweep (spread
+ * over the range where the sweep converged with 2 to n/2 clusters, from the coarsest to the finest), re-runs the lesion study on each
  * alternative and draws the critical set's size and damage against the number of clusters
  * (lesion_sensitivity_size.png, lesion_sensitivity_damage.png; findings.sensitivity). Costly: each alternative
  * is a full clustering and lesion study, so the study workflow runs it only when asked (sensitivity=on).
@@ -40,7 +40,7 @@ import java.util.Map;
 @PluginInfo(name = "lesion-sensitivity", description = "critical set size and damage against the number of clusters, over alternative preferences of each affinity-propagation sweep")
 public final class LesionSensitivityReporter extends DeclaredPlugin implements Reporter {
     @Param(description = "alternative clusterings, spread over each sweep's non-trivial preferences", min = 1, max = 20)
-    private int alternatives = 3;
+    private int alternatives = 5;
 
     @Param(description = "lesion criterion of the re-run lesion studies", allowed = {"judge", "pixel-bce"})
     private String criterion = "judge";
@@ -83,29 +83,63 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
         SensitivityAnalysis.write(context, points, lesionTest.needsJudge() ? "failure rate" : "mean pixel BCE");
     }
 
-    /** The a-th alternative: every clustering redone at the a-th of its sweep's usable preferences. */
+    /**
+     * The a-th alternative: every clustering redone at the a-th preference of its feature kind's grid (see
+     * {@link #alternativePreferences}); the sweep was made once per kind, on the middle alpha, so its grid serves
+     * every alpha of that kind, as the chosen preference does.
+     */
     private ClusteringSet alternative(int a, ClusteringSet chosen, SimilaritySet similarities, long runSeed, Progress progress) {
         Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         for (NeuronClustering nc : chosen.byKey().values()) {
             SimilarityResult similarity = similarities.byKey().get(nc.key());
-            PreferenceSweep sweep = nc.clustering().sweep();
             progress.advance(1);
-            if (similarity == null || sweep == null) {
+            double[] grid = sweepOfKind(chosen, nc.key().kind()).map(sw -> alternativePreferences(sw.sweep(), sw.neurons(), alternatives))
+                    .orElse(new double[0]);
+            if (similarity == null || grid.length == 0) {
                 continue;
             }
-            double[] usable = usablePreferences(sweep, similarity.kept().length);
-            if (usable.length == 0) {
-                continue;
-            }
-            double preference = usable[alternatives == 1 ? 0 : (int) Math.round((double) a * (usable.length - 1) / (alternatives - 1))];
             AffinityPropagation ap = new AffinityPropagation();
-            ap.configure(Map.of("preference", Double.toString(preference)));
+            ap.configure(Map.of("preference", Double.toString(grid[a])));
             Clustering c = ap.cluster(similarity.matrix(), runSeed, Progress.silent());
             if (c.converged()) {
                 byKey.put(nc.key(), new NeuronClustering(nc.key(), spread(c.labels(), similarity.kept(), nc.labels().length), c));
             }
         }
         return new ClusteringSet(chosen.algorithm(), chosen.measure(), chosen.input(), chosen.layout(), byKey);
+    }
+
+    /** A kind's sweep and the number of neurons it clustered. */
+    private record KindSweep(PreferenceSweep sweep, int neurons) {
+    }
+
+    private static java.util.Optional<KindSweep> sweepOfKind(ClusteringSet set, dnnc.api.FeatureKind kind) {
+        return set.byKey().values().stream()
+                .filter(nc -> nc.key().kind() == kind && nc.clustering().sweep() != null)
+                .map(nc -> new KindSweep(nc.clustering().sweep(), (int) Arrays.stream(nc.labels()).filter(l -> l >= 0).count()))
+                .findFirst();
+    }
+
+    /**
+     * {@code count} preferences spread evenly, on the sweep's own scale (log of the distance to the largest
+     * preference p_max), over the range where the sweep converged with 2 to n/2 clusters; coarsest first.
+     * Empty when the sweep has no such point.
+     */
+    static double[] alternativePreferences(PreferenceSweep sweep, int n, int count) {
+        double[] usable = usablePreferences(sweep, n);
+        if (usable.length == 0) {
+            return new double[0];
+        }
+        double pMax = Arrays.stream(sweep.preferences()).max().orElseThrow();
+        double far = pMax - usable[0];
+        double near = pMax - usable[usable.length - 1];
+        if (near <= 0) {
+            near = far * 1e-3;
+        }
+        double[] grid = new double[count];
+        for (int i = 0; i < count; i++) {
+            grid[i] = count == 1 ? usable[0] : pMax - far * Math.pow(near / far, (double) i / (count - 1));
+        }
+        return grid;
     }
 
     /** Converged sweep preferences giving 2 to n/2 clusters, in increasing order. */
