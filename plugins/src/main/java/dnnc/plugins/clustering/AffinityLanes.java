@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class AffinityLanes {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
+    private static final int WIDTH = SPECIES.length();
 
     private AffinityLanes() {
     }
@@ -29,9 +29,9 @@ final class AffinityLanes {
             int best = m.argmax[i];
             double y = m.max[i];
             int j = fromColumn;
-            for (; j <= toColumn - LANES; j += LANES) {
+            for (; j <= toColumn - WIDTH; j += WIDTH) {
                 if (holds(j, best) || holds(j, i)) {
-                    m.responsibilitiesOfRow(i, j, j + LANES);
+                    m.responsibilitiesOfRow(i, j, j + WIDTH);
                     continue;
                 }
                 DoubleVector fresh = DoubleVector.fromArray(SPECIES, s, row + j).sub(y);
@@ -44,7 +44,7 @@ final class AffinityLanes {
     }
 
     private static boolean holds(int firstColumn, int column) {
-        return column >= firstColumn && column < firstColumn + LANES;
+        return column >= firstColumn && column < firstColumn + WIDTH;
     }
 
     /**
@@ -61,16 +61,16 @@ final class AffinityLanes {
         int n = m.n;
         DoubleVector laneIndex = DoubleVector.broadcast(SPECIES, 0).addIndex(1);
         DoubleVector none = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-        double[] tops = new double[LANES];
-        double[] seconds = new double[LANES];
-        double[] firsts = new double[LANES];
+        double[] tops = new double[WIDTH];
+        double[] seconds = new double[WIDTH];
+        double[] firsts = new double[WIDTH];
         for (int i = fromRow; i < toRow; i++) {
             int row = i * n;
             DoubleVector top = none;
             DoubleVector second = none;
             DoubleVector first = DoubleVector.zero(SPECIES);
             int j = 0;
-            for (; j <= n - LANES; j += LANES) {
+            for (; j <= n - WIDTH; j += WIDTH) {
                 DoubleVector rv = DoubleVector.fromArray(SPECIES, r, row + j);
                 DoubleVector sums = DoubleVector.fromArray(SPECIES, columnSums, j);
                 DoubleVector clipped = rv.max(0.0).sub(sums).max(0.0);
@@ -103,7 +103,7 @@ final class AffinityLanes {
      */
     private static void mergeMaxima(AffinityMessages m, int i, double[] tops, double[] seconds, double[] firsts) {
         int bestLane = -1;
-        for (int lane = 0; lane < LANES; lane++) {
+        for (int lane = 0; lane < WIDTH; lane++) {
             if (tops[lane] > Double.NEGATIVE_INFINITY && (bestLane < 0 || tops[lane] > tops[bestLane]
                     || (tops[lane] == tops[bestLane] && firsts[lane] < firsts[bestLane]))) {
                 bestLane = lane;
@@ -116,7 +116,7 @@ final class AffinityLanes {
             return;
         }
         double runnerUp = seconds[bestLane];
-        for (int lane = 0; lane < LANES; lane++) {
+        for (int lane = 0; lane < WIDTH; lane++) {
             if (lane != bestLane && tops[lane] > runnerUp) {
                 runnerUp = tops[lane];
             }
