@@ -72,7 +72,7 @@ public final class SensitivityAnalysis {
             damage.series(name, x, list.stream().mapToDouble(p -> Double.isNaN(p.damage()) ? 0 : p.damage()).toArray(), true);
         });
         FigureFiles.pngWithData(context, "lesion_sensitivity_size", sizes.render(), header, rows,
-                "critical set size against the number of clusters, one line per alpha");
+                "critical set size against the number of clusters, one line per alpha (alternative 0 = the run's own clustering)");
         FigureFiles.png(context, "lesion_sensitivity_damage", damage.render(),
                 "critical set damage against the number of clusters (empty sets drawn at 0)");
         Map<String, Object> summary = new LinkedHashMap<>();

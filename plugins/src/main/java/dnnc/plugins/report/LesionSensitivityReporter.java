@@ -33,7 +33,8 @@ import java.util.Map;
  * How much the critical set depends on the clustering's granularity (the study's hand-chosen preference was its
  * main weakness): re-clusters every similarity of the run at other preferences along its kind's sweep (spread
  * over the range where the sweep converged with 2 to n/2 clusters, from the coarsest to the finest), re-runs the lesion study on each
- * alternative and draws the critical set's size and damage against the number of clusters
+ * alternative and on the run's own clustering (alternative 0), and draws the critical set's size and damage
+ * against the number of clusters
  * (lesion_sensitivity_size.png, lesion_sensitivity_damage.png; findings.sensitivity). Costly: each alternative
  * is a full clustering and lesion study, so the study workflow runs it only when asked (sensitivity=on).
  */
@@ -70,14 +71,16 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
         ImageClassifier judge = lesionTest.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
         LesionStudy study = new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(), lesionTest,
                 judge, lesionTest.settings(runSeed));
-        List<ClusteringSet> sets = new ArrayList<>();
+        // set 0 is the run's own clustering, re-tested with this study's draws so that every point is comparable
+        List<ClusteringSet> sets = new ArrayList<>(List.of(chosen));
         try (Progress progress = context.progress("lesion sensitivity: re-clustering", (long) alternatives * chosen.byKey().size(), "clusterings")) {
             for (int a = 0; a < alternatives; a++) {
                 sets.add(alternative(a, chosen, similarities, runSeed, progress));
             }
         }
         List<SensitivityAnalysis.Point> points;
-        try (Progress progress = context.progress("lesion sensitivity: lesions", alternatives * LesionStudy.progressUnits(chosen), "clusterings")) {
+        long units = sets.stream().mapToLong(LesionStudy::progressUnits).sum();
+        try (Progress progress = context.progress("lesion sensitivity: lesions", units, "clusterings")) {
             points = SensitivityAnalysis.run(study, sets, context.get(Slots.ATTRIBUTION).orElse(null), progress);
         }
         SensitivityAnalysis.write(context, points, lesionTest.needsJudge() ? "failure rate" : "mean pixel BCE");
@@ -98,14 +101,26 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
             if (similarity == null || grid.length == 0) {
                 continue;
             }
-            AffinityPropagation ap = new AffinityPropagation();
-            ap.configure(Map.of("preference", Double.toString(grid[a])));
-            Clustering c = ap.cluster(similarity.matrix(), runSeed, Progress.silent());
+            Clustering c = clusterWithDampingLadder(similarity, grid[a], runSeed);
             if (c.converged()) {
                 byKey.put(nc.key(), new NeuronClustering(nc.key(), spread(c.labels(), similarity.kept(), nc.labels().length), c));
             }
         }
         return new ClusteringSet(chosen.algorithm(), chosen.measure(), chosen.input(), chosen.layout(), byKey);
+    }
+
+    /** Affinity propagation at a fixed preference, retried with damping 0.7 and 0.9 while it does not converge, as the sweep does. */
+    private static Clustering clusterWithDampingLadder(SimilarityResult similarity, double preference, long seed) {
+        Clustering c = null;
+        for (String damping : List.of("0.5", "0.7", "0.9")) {
+            AffinityPropagation ap = new AffinityPropagation();
+            ap.configure(Map.of("preference", Double.toString(preference), "damping", damping));
+            c = ap.cluster(similarity.matrix(), seed, Progress.silent());
+            if (c.converged()) {
+                break;
+            }
+        }
+        return c;
     }
 
     /** A kind's sweep and the number of neurons it clustered. */
