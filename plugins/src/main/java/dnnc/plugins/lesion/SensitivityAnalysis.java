@@ -79,7 +79,25 @@ public final class SensitivityAnalysis {
         summary.put("alternatives", points.stream().mapToInt(Point::alternative).distinct().count());
         summary.put("critical_size_min", points.stream().mapToInt(Point::criticalSize).min().orElse(0));
         summary.put("critical_size_max", points.stream().mapToInt(Point::criticalSize).max().orElse(0));
+        summary.put("summary", failingSummary(points));
         context.recorder().result("findings.sensitivity", summary);
+    }
+
+    /** One sentence for a reader: where (alpha, number of clusters) a critical set's lesion fails, and the coarsest such clustering. */
+    static String failingSummary(List<Point> points) {
+        List<Point> failing = points.stream().filter(Point::fails).sorted(Comparator.comparingDouble(Point::clusters)).toList();
+        if (failing.isEmpty()) {
+            return "No clustering tried, from " + clusterRange(points) + " clusters, gave a critical set whose lesion fails.";
+        }
+        String where = String.join(", ", failing.stream().map(p -> "alpha " + LesionReport.alphaLabel(p.alpha()) + " at "
+                + Math.round(p.clusters()) + " clusters (" + p.criticalSize() + " neurons, " + p.criticalHidden() + " hidden)").toList());
+        return "Critical sets whose lesion fails: " + where + "; none with fewer than " + Math.round(failing.get(0).clusters())
+                + " clusters (tried " + clusterRange(points) + ").";
+    }
+
+    private static String clusterRange(List<Point> points) {
+        return Math.round(points.stream().mapToDouble(Point::clusters).min().orElse(0)) + " to "
+                + Math.round(points.stream().mapToDouble(Point::clusters).max().orElse(0));
     }
 
     static double meanClusterCount(ClusteringSet set, double alpha) {

@@ -80,7 +80,12 @@ public final class RepeatabilityReporter extends DeclaredPlugin implements Repor
     }
 
     private static void writeFigure(RunContext context, RepeatabilitySummary summary) {
-        List<Double> alphas = summary.alphas();
+        // alphas analysed by one seed only have no agreement to show (a 0 bar would read as "no agreement")
+        List<Double> alphas = summary.alphas().stream().filter(a -> java.util.Arrays.stream(FeatureKind.values())
+                .map(kind -> summary.at(kind, a)).anyMatch(c -> c != null && Double.isFinite(c.ari()))).toList();
+        if (alphas.isEmpty()) {
+            return;
+        }
         List<List<?>> rows = new ArrayList<>();
         BarChart chart = BarChart.titled("Agreement of the clusterings across " + summary.seeds() + " seeds (mean pairwise ARI)")
                 .categories(alphas.stream().map(Numbers::alpha).toList()).xLabel("alpha").yLabel("adjusted Rand index").valueLabels(true);

@@ -22,7 +22,7 @@ import java.util.Optional;
 record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, AttributionResult attribution,
                      ClusteringSet clusterings, LesionFindings lesions, double[] rotationDeg, double[] scaleRatio,
                      Integer classDiagonalHits, Integer studiedLatent, StrokeShare strokes, Map<Double, Boolean> criticalFails,
-                     RepeatabilitySummary repeatability, Map<String, Object> totalEffects) {
+                     RepeatabilitySummary repeatability, Map<String, Object> totalEffects, String sensitivitySummary) {
 
     static StudyEvidence gather(RunContext context, int target, int strokeDraws, long strokeSeed, double significance) {
         ConditionalGenerator model = context.get(Slots.MODEL).orElse(null);
@@ -46,7 +46,8 @@ record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, Attribut
         return new StudyEvidence(model, context.get(Slots.JUDGE).orElse(null), attribution, clusterings, lesions,
                 numbers(context.recorded("findings.rotation_range_deg")), numbers(context.recorded("findings.scale_range")),
                 number(context.recorded("ace.class_diagonal_hits")).map(Number::intValue).orElse(null), studied, strokes, fails,
-                repeats, totals);
+                repeats, totals, context.recorded("findings.sensitivity").filter(Map.class::isInstance)
+                        .map(m -> ((Map<?, ?>) m).get("summary")).map(Object::toString).orElse(null));
     }
 
     /** The six findings of SPEC section 6, in order. */

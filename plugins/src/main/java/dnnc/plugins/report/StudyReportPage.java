@@ -263,7 +263,9 @@ final class StudyReportPage {
                 + "outside chance its lesion lies.", "");
         criticalTable();
         page.figure("4.2", file("lesion_sensitivity_size.png"), "Size of the critical set against the number of clusters, over "
-                + "alternative preferences: how much the answer depends on the clustering's granularity.", "");
+                + "alternative preferences (the run's own clustering among them): how much the answer depends on the clustering's "
+                + "granularity. The study's clusterings had " + StudyNumbers.CLUSTERS_RANGE + " clusters."
+                + (evidence.sensitivitySummary() == null ? "" : " " + evidence.sensitivitySummary()), "");
         page.figure("4.3", file("lesion_sensitivity_damage.png"), "Damage of the critical set's lesion against the number of clusters.", "");
     }
 

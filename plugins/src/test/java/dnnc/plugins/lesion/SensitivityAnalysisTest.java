@@ -33,4 +33,17 @@ class SensitivityAnalysisTest {
         assertTrue(Files.isRegularFile(dir.resolve("lesion_sensitivity_size.csv")));
         assertTrue(context.results.containsKey("findings.sensitivity"));
     }
+
+    @Test
+    void theSummaryNamesWhereCriticalSetsFailAndTheCoarsestSuchClustering() {
+        List<SensitivityAnalysis.Point> points = List.of(
+                new SensitivityAnalysis.Point(0, 2.0, 75, 26, 23, 0.2, true),
+                new SensitivityAnalysis.Point(1, 2.0, 4.5, 0, 0, Double.NaN, false),
+                new SensitivityAnalysis.Point(2, 3.0, 143.5, 2, 2, 0.1, true));
+        assertEquals("Critical sets whose lesion fails: alpha 2 at 75 clusters (26 neurons, 23 hidden), alpha 3 at 144 clusters "
+                + "(2 neurons, 2 hidden); none with fewer than 75 clusters (tried 5 to 144).", SensitivityAnalysis.failingSummary(points));
+        assertEquals("No clustering tried, from 5 to 75 clusters, gave a critical set whose lesion fails.",
+                SensitivityAnalysis.failingSummary(List.of(new SensitivityAnalysis.Point(0, 2.0, 75, 3, 0, 0.0, false),
+                        new SensitivityAnalysis.Point(1, 2.0, 4.5, 0, 0, Double.NaN, false))));
+    }
 }
