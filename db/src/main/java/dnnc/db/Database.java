@@ -88,10 +88,14 @@ final class Database implements AutoCloseable {
         lock.lock();
         try {
             if (connection != null) {
-                connection.close();
+                Connection closing = connection;
                 connection = null;
+                closing.close();
             }
         } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.CONNECTION_BROKEN_1) {
+                return; // the serving process went away (AUTO_SERVER hand-over); every write was committed before, nothing is lost
+            }
             throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);
         } finally {
             lock.unlock();
