@@ -74,6 +74,18 @@ class WorkflowRunTest {
         }
     }
 
+    /** The README's `./dnnc run` uses the default, relative runs folder: artifacts must resolve against it once. */
+    @Test
+    void aRelativeRunsFolderWorksAsTheDefaultOneMust() {
+        Path relative = Path.of("").toAbsolutePath().relativize(runs);
+        Cli cli = Cli.dnnc("run", workflow.toString(), "--runs", relative.toString(), "--cache", sharedCache.toString());
+        assertEquals(0, cli.exit(), cli.err());
+        String[] lines = cli.out().strip().split("\n");
+        Path folder = Path.of(lines[lines.length - 1]);
+        assertTrue(folder.isAbsolute(), folder.toString());
+        assertTrue(Files.isRegularFile(runs.resolve(folder.getFileName()).resolve("results.json")), cli.out());
+    }
+
     @Test
     void swappingOnePluginNameRunsAndRecordsTheOtherPlugin() {
         assertEquals(0, Cli.dnnc(run()).exit());
