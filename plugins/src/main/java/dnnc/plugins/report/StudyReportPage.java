@@ -73,9 +73,13 @@ final class StudyReportPage {
             return "No lesion step ran, so the question is not answered here.";
         }
         CriticalSet best = null;
+        int failing = 0;
         for (CriticalSet c : lesions.critical().values()) {
-            if (Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha())) && (best == null || c.damage() > best.damage())) {
-                best = c;
+            if (Boolean.TRUE.equals(evidence.criticalFails().get(c.alpha()))) {
+                failing++;
+                if (best == null || c.damage() > best.damage()) {
+                    best = c;
+                }
             }
         }
         if (best == null) {
@@ -89,7 +93,9 @@ final class StudyReportPage {
                 hiddenTotal += layout.layers().get(l).size();
             }
         }
-        return "Answer on this run: yes. At alpha " + Numbers.alpha(best.alpha()) + " the critical set has " + best.neurons().length
+        int alphas = lesions.critical().size();
+        String verdict = failing == alphas ? "yes, at every alpha" : "at " + failing + " of " + alphas + " alphas only";
+        return "Answer on this run: " + verdict + ". Where it is clearest, at alpha " + Numbers.alpha(best.alpha()) + " the critical set has " + best.neurons().length
                 + " neurons (" + best.hidden() + " hidden" + (hiddenTotal > 0 ? " of " + hiddenTotal : "") + "); lesioning it gives damage "
                 + Numbers.fixed(best.damage(), 2) + " (p = " + Numbers.sig(best.pValue()) + " against random lesions of the same size)"
                 + (best.minimalNeurons().length > 0 ? ", and " + best.minimalNeurons().length + " of its neurons suffice to fail" : "") + ".";
