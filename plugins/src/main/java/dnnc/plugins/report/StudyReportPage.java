@@ -271,7 +271,10 @@ final class StudyReportPage {
         page.figure("4.2", file("lesion_sensitivity_size.png"), "Size of the critical set against the number of clusters, over "
                 + "alternative preferences (the run's own clustering among them): how much the answer depends on the clustering's "
                 + "granularity. The study's clusterings had " + StudyNumbers.CLUSTERS_RANGE + " clusters."
-                + (evidence.sensitivitySummary() == null ? "" : " " + evidence.sensitivitySummary()), "");
+                + (evidence.sensitivitySummary() == null ? "" : " " + evidence.sensitivitySummary()),
+                "not drawn on this run: how the critical set depends on the number of clusters is measured when the study "
+                        + "runs with sensitivity=on (./dnnc run sensitivity=on; it re-clusters and re-lesions at five other "
+                        + "preferences, about six minutes more on two cores).");
         page.figure("4.3", file("lesion_sensitivity_damage.png"), "Damage of the critical set's lesion against the number of clusters.", "");
     }
 
