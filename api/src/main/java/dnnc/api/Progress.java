@@ -11,6 +11,12 @@ public interface Progress extends AutoCloseable {
     void close();
 
     static Progress silent() {
+        return statusesTo(text -> {
+        });
+    }
+
+    /** No bar: only the status lines, each handed to {@code sink} (logs, tests, or an enclosing progress). */
+    static Progress statusesTo(java.util.function.Consumer<String> sink) {
         return new Progress() {
             @Override
             public void advance(long units) {
@@ -18,6 +24,7 @@ public interface Progress extends AutoCloseable {
 
             @Override
             public void status(String text) {
+                sink.accept(text);
             }
 
             @Override

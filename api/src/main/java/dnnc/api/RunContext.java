@@ -19,7 +19,10 @@ public interface RunContext {
     <T> Optional<T> get(Slot<T> slot);
 
     /** The slot's value, or an {@link InvalidInputException} saying which earlier step the workflow lacks. */
-    <T> T require(Slot<T> slot, String neededBy);
+    default <T> T require(Slot<T> slot, String neededBy) {
+        return get(slot).orElseThrow(() -> new InvalidInputException(neededBy + " needs the " + slot.name()
+                + " of an earlier step; add that step before it in the workflow"));
+    }
 
     <T> void put(Slot<T> slot, T value);
 

@@ -19,9 +19,10 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
     /** Every MVStore file starts with its text header "H:2,block:..". */
     private static final byte[] MVSTORE_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
+    /** The folder is made absolute: run folders and artifact paths are resolved against it (a relative one twice over). */
     static StoreLocation of(Path runsDir) {
-        return new StoreLocation(runsDir, runsDir.resolve(BASE_NAME + ".mv.db"),
-                runsDir.resolve(BASE_NAME).toString());
+        Path absolute = runsDir.toAbsolutePath().normalize();
+        return new StoreLocation(absolute, absolute.resolve(BASE_NAME + ".mv.db"), absolute.resolve(BASE_NAME).toString());
     }
 
     String ownerJdbcUrl() {
@@ -31,7 +32,7 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
 
     /** Without WRITE_DELAY, a database setting only an admin may change. */
     String readerJdbcUrl() {
-        return "jdbc:h2:file:" + runsDir.toAbsolutePath().normalize().resolve(BASE_NAME)
+        return "jdbc:h2:file:" + runsDir.resolve(BASE_NAME)
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 

@@ -1,6 +1,5 @@
 package dnnc.plugins.bench;
 
-import dnnc.api.InvalidInputException;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -63,31 +62,13 @@ final class BenchRunContext implements RunContext {
     }
 
     @Override
-    public <T> T require(Slot<T> slot, String neededBy) {
-        return get(slot).orElseThrow(() -> new InvalidInputException(neededBy + " needs '" + slot.name() + "'"));
-    }
-
-    @Override
     public <T> void put(Slot<T> slot, T value) {
         slots.put(slot.name(), value);
     }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {
-        return new Progress() {
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void status(String text) {
-                log.accept(stage + ": " + text);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Progress.statusesTo(text -> log.accept(stage + ": " + text));
     }
 
     @Override

@@ -63,7 +63,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                 }
                 progress.status("settling " + r.getKey().id() + " settings on alpha " + r.getValue().alphaLabel());
                 calibrations.put(r.getKey(), algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
-                        statusOnly(progress)));
+                        Progress.statusesTo(progress::status)));
             }
             if (context.repeat() == 0) {
                 context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), calibrations));
@@ -72,7 +72,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                 FeatureKey key = e.getKey();
                 progress.status(key.kind().id() + " alpha " + key.alphaLabel());
                 ClusteringAlgorithm.Calibration calibration = calibrations.get(key.kind());
-                Clustering c = calibration.algorithm().cluster(e.getValue().matrix(), context.seed(), statusOnly(progress));
+                Clustering c = calibration.algorithm().cluster(e.getValue().matrix(), context.seed(), Progress.statusesTo(progress::status));
                 if (calibration.sweep() != null && key.equals(representatives.get(key.kind()))) {
                     c = new Clustering(c.labels(), c.clusterCount(), c.iterations(), c.converged(), c.warnings(), calibration.sweep());
                 }
@@ -144,20 +144,4 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                 "cluster of every neuron (" + key.kind().id() + " features, alpha " + key.alphaLabel() + "; -1 = constant, left out)");
     }
 
-    private static Progress statusOnly(Progress progress) {
-        return new Progress() {
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void status(String text) {
-                progress.status(text);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
 }

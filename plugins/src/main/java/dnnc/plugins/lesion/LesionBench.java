@@ -80,7 +80,7 @@ public final class LesionBench {
     private static Result measure(String pool, DenseNetworkProbe probe, EvaluationDesign design, Judges judges, List<Lesion> lesions) {
         int rows = design.rows();
         int n = lesions.size();
-        probe.forward(design.inputs(), rows, lesions.get(0)); // warm up ND4J and the JIT before timing
+        // warm up ND4J and the JIT before timing
         judges.simd().classify(probe.forward(design.inputs(), rows, lesions.get(0)).output(), rows);
         long tAlpha = System.nanoTime();
         int width = design.inputSize();

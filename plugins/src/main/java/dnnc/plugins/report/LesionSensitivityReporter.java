@@ -4,6 +4,7 @@ import dnnc.api.Clustering;
 import dnnc.api.ClusteringSet;
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.FeatureKey;
+import dnnc.api.FeatureKind;
 import dnnc.api.ImageClassifier;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Param;
@@ -73,9 +74,10 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
                 judge, lesionTest.settings(runSeed));
         // set 0 is the run's own clustering, re-tested with this study's draws so that every point is comparable
         List<ClusteringSet> sets = new ArrayList<>(List.of(chosen));
+        Map<FeatureKind, double[]> grids = preferenceGrids(chosen);
         try (Progress progress = context.progress("lesion sensitivity: re-clustering", (long) alternatives * chosen.byKey().size(), "clusterings")) {
             for (int a = 0; a < alternatives; a++) {
-                sets.add(alternative(a, chosen, similarities, runSeed, progress));
+                sets.add(alternative(a, grids, chosen, similarities, runSeed, progress));
             }
         }
         List<SensitivityAnalysis.Point> points;
@@ -91,13 +93,13 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
      * {@link #alternativePreferences}); the sweep was made once per kind, on the middle alpha, so its grid serves
      * every alpha of that kind, as the chosen preference does.
      */
-    private ClusteringSet alternative(int a, ClusteringSet chosen, SimilaritySet similarities, long runSeed, Progress progress) {
+    private ClusteringSet alternative(int a, Map<FeatureKind, double[]> grids, ClusteringSet chosen, SimilaritySet similarities,
+                                      long runSeed, Progress progress) {
         Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         for (NeuronClustering nc : chosen.byKey().values()) {
             SimilarityResult similarity = similarities.byKey().get(nc.key());
             progress.advance(1);
-            double[] grid = sweepOfKind(chosen, nc.key().kind()).map(sw -> alternativePreferences(sw.sweep(), sw.neurons(), alternatives))
-                    .orElse(new double[0]);
+            double[] grid = grids.getOrDefault(nc.key().kind(), new double[0]);
             if (similarity == null || grid.length == 0) {
                 continue;
             }
@@ -123,15 +125,16 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
         return c;
     }
 
-    /** A kind's sweep and the number of neurons it clustered. */
-    private record KindSweep(PreferenceSweep sweep, int neurons) {
-    }
-
-    private static java.util.Optional<KindSweep> sweepOfKind(ClusteringSet set, dnnc.api.FeatureKind kind) {
-        return set.byKey().values().stream()
-                .filter(nc -> nc.key().kind() == kind && nc.clustering().sweep() != null)
-                .map(nc -> new KindSweep(nc.clustering().sweep(), (int) Arrays.stream(nc.labels()).filter(l -> l >= 0).count()))
-                .findFirst();
+    /** Per feature kind, the preferences of its alternatives, from the one clustering of that kind that carries the sweep. */
+    private Map<FeatureKind, double[]> preferenceGrids(ClusteringSet chosen) {
+        Map<FeatureKind, double[]> grids = new LinkedHashMap<>();
+        for (NeuronClustering nc : chosen.byKey().values()) {
+            if (nc.clustering().sweep() != null && !grids.containsKey(nc.key().kind())) {
+                int clustered = (int) Arrays.stream(nc.labels()).filter(l -> l >= 0).count();
+                grids.put(nc.key().kind(), alternativePreferences(nc.clustering().sweep(), clustered, alternatives));
+            }
+        }
+        return grids;
     }
 
     /**

@@ -51,11 +51,6 @@ final class RepeatsContext implements RunContext {
     }
 
     @Override
-    public <T> T require(Slot<T> slot, String neededBy) {
-        return run.require(slot, neededBy);
-    }
-
-    @Override
     public <T> void put(Slot<T> slot, T value) {
         run.put(slot, value);
         history.computeIfAbsent(slot.name(), k -> new ArrayList<>()).add(value);

@@ -1,6 +1,5 @@
 package dnnc.plugins.testing;
 
-import dnnc.api.InvalidInputException;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -93,31 +92,13 @@ public final class TestRunContext implements RunContext {
     }
 
     @Override
-    public <T> T require(Slot<T> slot, String neededBy) {
-        return get(slot).orElseThrow(() -> new InvalidInputException(neededBy + " needs '" + slot.name() + "' from an earlier step"));
-    }
-
-    @Override
     public <T> void put(Slot<T> slot, T value) {
         slots.put(slot.name(), slot.type().cast(value));
     }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {
-        return new Progress() {
-            @Override
-            public void advance(long units) {
-            }
-
-            @Override
-            public void status(String text) {
-                statuses.add(stage + ": " + text);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Progress.statusesTo(text -> statuses.add(stage + ": " + text));
     }
 
     /** A result recorded so far, or the results under a path prefix nested as maps (as results.json nests them). */

@@ -19,6 +19,6 @@ public final class RunFolders {
     }
 
     public Path cacheDir() {
-        return cache != null ? cache.toAbsolutePath().normalize() : runs.runsDir().resolve("cache");
+        return cache != null ? cache : runs.runsDir().resolve("cache");
     }
 }

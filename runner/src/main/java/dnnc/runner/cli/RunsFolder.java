@@ -11,12 +11,11 @@ public final class RunsFolder {
             description = "Folder of run folders and of the record store DIR/records (default: ${DEFAULT-VALUE}).")
     Path runs;
 
-    /** Absolute: run folders and artifact paths are recorded and resolved against it (the default "runs" is relative). */
     public Path runsDir() {
-        return runs.toAbsolutePath().normalize();
+        return runs;
     }
 
     public RecordStore open() {
-        return RecordStore.open(runsDir());
+        return RecordStore.open(runs);
     }
 }

@@ -1,6 +1,5 @@
 package dnnc.runner.run;
 
-import dnnc.api.InvalidInputException;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -100,12 +99,6 @@ public final class StudyRun implements RunContext {
     @Override
     public <T> Optional<T> get(Slot<T> slot) {
         return Optional.ofNullable(slot.type().cast(slots.get(slot.name())));
-    }
-
-    @Override
-    public <T> T require(Slot<T> slot, String neededBy) {
-        return get(slot).orElseThrow(() -> new InvalidInputException(neededBy + " needs the " + slot.name()
-                + " of an earlier step; add that step before it in the workflow"));
     }
 
     @Override
