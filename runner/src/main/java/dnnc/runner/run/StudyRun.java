@@ -22,10 +22,10 @@ public final class StudyRun implements RunContext {
     private final Supplier<Recorder> currentRecorder;
     private final PrintStream console;
     private final boolean interactive;
-    private final Map<String, Object> slots = new ConcurrentHashMap<>();
+    private final Map<String, Object> slots;
     private final Map<String, List<Object>> history;
     private final int repeat;
-    private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
+    private final Map<Integer, StudyRun> repeats;
     private volatile dnnc.api.RunInfo info;
     private volatile java.util.function.Function<String, Optional<Object>> recorded = path -> Optional.empty();
 
@@ -40,13 +40,15 @@ public final class StudyRun implements RunContext {
         this.interactive = interactive;
         this.history = new ConcurrentHashMap<>();
         this.repeat = 0;
+        this.slots = new ConcurrentHashMap<>();
+        this.repeats = new ConcurrentHashMap<>();
     }
 
     private StudyRun(StudyRun main, int repeat) {
         this.runId = main.runId;
         this.outputDir = main.outputDir.resolve("repeat-" + repeat);
         this.cacheDir = main.cacheDir;
-        this.seed = main.seed + repeat;
+        this.seed = main.seed;
         this.currentRecorder = () -> new PrefixedRecorder(main.currentRecorder.get(), "repeats." + repeat + ".");
         this.console = main.console;
         this.interactive = main.interactive;
@@ -54,7 +56,33 @@ public final class StudyRun implements RunContext {
         this.repeat = repeat;
         this.info = main.info;
         this.recorded = path -> main.recorded("repeats." + repeat + "." + path);
-        this.slots.putAll(main.slots);
+        this.slots = new ConcurrentHashMap<>(main.slots);
+        this.repeats = new ConcurrentHashMap<>();
+    }
+
+    /** The same context (same slots, folders and record) seen by one step, whose seed is {@code seed}. */
+    private StudyRun(StudyRun context, long seed) {
+        this.runId = context.runId;
+        this.outputDir = context.outputDir;
+        this.cacheDir = context.cacheDir;
+        this.seed = seed;
+        this.currentRecorder = context.currentRecorder;
+        this.console = context.console;
+        this.interactive = context.interactive;
+        this.history = context.history;
+        this.repeat = context.repeat;
+        this.info = context.info;
+        this.recorded = context.recorded;
+        this.slots = context.slots;
+        this.repeats = context.repeats;
+    }
+
+    /**
+     * What one step of repeat {@code repeat} sees: that repeat's context with the step's seed ({@link
+     * dnnc.api.SeedRule}); what the step puts stays visible to the next steps of the repeat.
+     */
+    public StudyRun forStep(int repeat, long stepSeed) {
+        return new StudyRun(forRepeat(repeat), stepSeed);
     }
 
     /**
