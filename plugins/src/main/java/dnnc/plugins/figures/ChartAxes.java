@@ -24,6 +24,7 @@ final class ChartAxes {
     private List<String> categories;
     private double yMin;
     private double yMax;
+    private boolean logY;
     private double[] yTicks;
     private double[] xTicks;
     private int reservedRight;
@@ -66,6 +67,21 @@ final class ChartAxes {
         this.categories = List.copyOf(names);
         this.xMin = -0.5;
         this.xMax = names.size() - 0.5;
+        return this;
+    }
+
+    /** Log10 y axis over [min, max] (positive), padded like a log x axis. */
+    ChartAxes logY(double min, double max) {
+        if (!(min > 0)) {
+            throw new IllegalArgumentException("a log y axis needs positive y values, smallest is " + min);
+        }
+        this.logY = true;
+        double lo = Math.log10(min);
+        double hi = Math.log10(max);
+        double pad = hi > lo ? (hi - lo) * 0.05 : 0.5;
+        this.yMin = Math.pow(10, lo - pad);
+        this.yMax = Math.pow(10, hi + pad);
+        this.yTicks = Ticks.log10(yMin, yMax);
         return this;
     }
 
@@ -152,7 +168,9 @@ final class ChartAxes {
     }
 
     double y(double value) {
-        return bottom - (value - yMin) / (yMax - yMin) * (bottom - top);
+        double t = logY ? (Math.log10(value) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))
+                : (value - yMin) / (yMax - yMin);
+        return bottom - t * (bottom - top);
     }
 
     /** Width of one category slot in pixels. */
