@@ -23,8 +23,9 @@ import java.util.Map;
  */
 @PluginInfo(name = "affinity-propagation", description = "affinity propagation equal to scikit-learn's (same seed, same labels); preference median, a number, or auto (sweep)")
 public final class AffinityPropagation extends DeclaredPlugin implements ClusteringAlgorithm {
-    @Param(description = "exemplar preference: median of all similarities, a number, or auto (sweep; widest stable plateau)",
-            allowed = {"median", "auto", "<number>"})
+    @Param(description = "exemplar preference: median of all similarities, a number, auto (sweep; widest stable plateau on which every "
+            + "alpha converges) or study (per matrix, one giving the study's 5-11 clusters)",
+            allowed = {"median", "auto", "study", "<number>"})
     String preference = "median";
 
     @Param(description = "damping of the message updates", min = 0.5, max = 1, maxExclusive = true)
@@ -47,6 +48,10 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
 
     /** Plateaus after the widest one kept as fallbacks when a matrix of the group does not converge at its middle. */
     private static final int FALLBACK_PLATEAUS = 3;
+    /** The study's own granularity: its clusterings had 5 to 11 clusters (preference=study). */
+    static final int STUDY_FEWEST = 5;
+    static final int STUDY_MOST = 11;
+    private static final int STUDY_SEARCH_FITS = 12;
 
     @Override
     public Calibration calibrate(Matrix representative, long seed, Progress progress) {
@@ -96,15 +101,25 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
         PreferenceSweeper sweeper = sweeper();
         PreferenceSweeper.Problem problem = PreferenceSweeper.Problem.of(s, n, numpySeed);
         double p;
+        ConvergenceLadder.Fit fit = null;
         if (preference.equals("auto")) {
             PreferenceSweeper.Outcome outcome = sweeper.sweep(problem, progress);
             sweep = outcome.sweep();
             warnings.addAll(outcome.warnings());
             p = sweep.chosen();
+        } else if (preference.equals("study")) {
+            fit = sweeper.withinRange(problem, STUDY_FEWEST, STUDY_MOST, STUDY_SEARCH_FITS).orElse(null);
+            if (fit == null) {
+                warnings.add("no preference gave " + STUDY_FEWEST + "-" + STUDY_MOST + " clusters in " + STUDY_SEARCH_FITS
+                        + " fits of a bisection; used the median");
+            }
+            p = problem.median();
         } else {
             p = preference.equals("median") ? problem.median() : Double.parseDouble(preference);
         }
-        ConvergenceLadder.Fit fit = sweeper.solve(problem, p);
+        if (fit == null) {
+            fit = sweeper.solve(problem, p);
+        }
         AffinityPropagationSolver.Run run = fit.run();
         warnings.addAll(run.warnings());
         if (!fit.succeeded() && run.converged()) {
@@ -114,6 +129,9 @@ public final class AffinityPropagation extends DeclaredPlugin implements Cluster
         facts.put("damping", fit.rung().damping());
         facts.put("max_iter", fit.rung().maxIter());
         facts.put("fits", fit.tried().size());
+        if (preference.equals("study")) {
+            facts.put("preference", fit.preference());
+        }
         if (!fit.succeeded()) {
             facts.put("tried", fit.triedText());
         }

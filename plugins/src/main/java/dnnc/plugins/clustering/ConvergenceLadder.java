@@ -24,7 +24,7 @@ final class ConvergenceLadder {
     }
 
     /** The fit kept (the first that succeeded, else the last tried) and every rung tried to get it. */
-    record Fit(AffinityPropagationSolver.Run run, Rung rung, boolean succeeded, List<Rung> tried) {
+    record Fit(double preference, AffinityPropagationSolver.Run run, Rung rung, boolean succeeded, List<Rung> tried) {
         /** One line for a report: what was tried when nothing converged. */
         String triedText() {
             return tried.size() + " fits (" + String.join("; ", tried.stream().map(Rung::toString).toList()) + ")";
@@ -63,10 +63,10 @@ final class ConvergenceLadder {
             tried.add(rung);
             run = new AffinityPropagationSolver(rung.damping(), rung.maxIter(), convergenceIter).solve(similarity, preference);
             if (succeeded(run, similarity.n, preference, median)) {
-                return new Fit(run, rung, true, List.copyOf(tried));
+                return new Fit(preference, run, rung, true, List.copyOf(tried));
             }
         }
-        return new Fit(run, rungs.get(rungs.size() - 1), false, List.copyOf(tried));
+        return new Fit(preference, run, rungs.get(rungs.size() - 1), false, List.copyOf(tried));
     }
 
     static boolean succeeded(AffinityPropagationSolver.Run run, int n, double preference, double median) {

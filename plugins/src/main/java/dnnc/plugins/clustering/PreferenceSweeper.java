@@ -93,6 +93,34 @@ final class PreferenceSweeper {
         return new Outcome(new PreferenceSweep(preferences, counts, converged, chosen, plateaus), warnings);
     }
 
+    /**
+     * A preference whose clustering converges with {@code fewest} to {@code most} clusters, searched by bisection on
+     * the sweep's scale (t in [0, 1]: p = p_max - (p_max - p_min) * 1000^-t, from one cluster at t = 0 towards every
+     * point alone), at most {@code fits} fits; the fit at it, or empty when no fit landed in the range.
+     */
+    java.util.Optional<ConvergenceLadder.Fit> withinRange(Problem problem, int fewest, int most, int fits) {
+        double[] s = problem.similarity().similarity;
+        int n = problem.similarity().n;
+        double pMax = largestOffDiagonal(s, n);
+        double span = Math.max(pMax - oneClusterPreference(s, n), 1e-12);
+        double low = 0;
+        double high = 1;
+        for (int i = 0; i < fits; i++) {
+            double t = (low + high) / 2;
+            ConvergenceLadder.Fit fit = solve(problem, pMax - span * Math.pow(SMALLEST_DISTANCE_SHARE, t));
+            int count = fit.run().clusterCount();
+            if (fit.succeeded() && count >= fewest && count <= most) {
+                return java.util.Optional.of(fit);
+            }
+            if (fit.succeeded() && count > most) {
+                high = t;
+            } else {
+                low = t; // too few clusters, or no convergence (which happens at low preferences): move towards more
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Solves at one preference up the convergence ladder. */
     ConvergenceLadder.Fit solve(Problem problem, double preference) {
         return ladder.fit(problem.similarity(), preference, problem.median());

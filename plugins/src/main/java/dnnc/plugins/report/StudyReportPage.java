@@ -231,10 +231,14 @@ final class StudyReportPage {
         page.paragraph("For the studied latent z_" + set.input() + " and each alpha, every live decoder neuron is described by its "
                 + "values over the Monte Carlo draws: its activations, or its per-draw causal effects. Neurons are compared by "
                 + set.measure() + " similarity and grouped by " + set.algorithm() + "; constant neurons (dead units, blank border pixels) "
-                + "are set aside. The preference of affinity propagation is chosen automatically, in the middle of the widest range "
-                + "of preferences giving a stable number of clusters (the study chose it by hand) on which the clustering of every "
-                + "alpha converges; a fit that oscillates is refitted with higher damping (0.7, 0.9, 0.95) and up to 2,000 iterations, "
-                + "each fit equal to scikit-learn's with those settings.");
+                + "are set aside. " + (set.byKey().values().stream().anyMatch(nc -> nc.clustering().facts().containsKey("preference"))
+                ? "Each alpha is clustered at its own preference, found by bisection, giving the study's granularity of 5 to 11 "
+                + "clusters (clusters=study; the automatic choice, clusters=auto, takes the widest stable plateau instead)"
+                : "The preference of affinity propagation is chosen automatically, in the middle of the widest range of preferences "
+                + "giving a stable number of clusters (the study chose it by hand) on which the clustering of every alpha converges "
+                + "(clusters=study takes the study's 5 to 11 clusters per alpha instead)")
+                + "; a fit that oscillates is refitted with higher damping (0.7, 0.9, 0.95) and up to 2,000 iterations, each fit equal "
+                + "to scikit-learn's with those settings.");
         page.figure("3.5", file("preference-sweep.png"), "Number of clusters against the affinity-propagation preference (both "
                 + "axes logarithmic), swept per feature kind on the middle alpha; gaps are preferences where no fit converged. The "
                 + "shaded band is the plateau chosen, the dashed line the preference applied to every alpha, and the dots each "

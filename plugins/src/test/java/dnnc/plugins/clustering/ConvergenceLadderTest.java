@@ -59,4 +59,18 @@ class ConvergenceLadderTest {
         Clustering single = ap.cluster(OSCILLATING, 0, Progress.silent());
         assertFalse(single.converged(), "retry=false keeps scikit-learn's single fit, not converged");
     }
+
+    @Test
+    void theStudysGranularityIsFoundPerMatrixByBisection() {
+        AffinityPropagation ap = new AffinityPropagation();
+        ap.configure(Map.of("preference", "study"));
+        for (int blocks : new int[] {3, 8, 20}) {
+            Clustering c = ap.cluster(BlockSimilarity.of(80, blocks, 5), 0, Progress.silent());
+            assertTrue(c.converged(), blocks + " blocks");
+            assertTrue(c.clusterCount() >= 5 && c.clusterCount() <= 11, blocks + " blocks gave " + c.clusterCount() + " clusters");
+            assertTrue(c.facts().get("preference") instanceof Double, c.facts().toString());
+        }
+        assertTrue(BlockSimilarity.recovers(ap.cluster(BlockSimilarity.of(80, 8, 5), 0, Progress.silent()).labels(), 8),
+                "with 8 real groups, the 8 are found");
+    }
 }
