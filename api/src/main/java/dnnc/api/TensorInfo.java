@@ -14,6 +14,19 @@ public record TensorInfo(String name, String op, long[] shape, String type, int 
         return shape.clone();
     }
 
+    /** Whether a tensor of {@code given} shape fits this one: same rank, equal axes after the batch where fixed. */
+    public boolean fits(long[] given) {
+        if (given.length != shape.length) {
+            return false;
+        }
+        for (int i = 1; i < given.length; i++) {
+            if (shape[i] >= 0 && shape[i] != given[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Units of a tensor of this shape, as {@link TensorInfo} counts them (axis 0 is the batch). */
     public static int unitsOf(long[] shape) {
         return shape.length < 2 ? 0 : Math.toIntExact(shape[1]);

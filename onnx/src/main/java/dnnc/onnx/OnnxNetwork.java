@@ -124,15 +124,9 @@ final class OnnxNetwork implements OpenNetwork {
     }
 
     private void requireFits(Tensor inputs) {
-        long[] expected = input.shape();
-        long[] given = inputs.shape();
-        boolean fits = given.length == expected.length;
-        for (int i = 1; fits && i < given.length; i++) {
-            fits = expected[i] < 0 || expected[i] == given[i];
-        }
-        if (!fits) {
-            throw new InvalidInputException("inputs of shape " + Tensor.shapeText(given) + " do not fit input '" + input.name()
-                    + "' of " + summary.file() + ", shape " + Tensor.shapeText(expected));
+        if (!input.fits(inputs.shape())) {
+            throw new InvalidInputException("inputs of shape " + Tensor.shapeText(inputs.shape()) + " do not fit input '" + input.name()
+                    + "' of " + summary.file() + ", shape " + Tensor.shapeText(input.shape()));
         }
     }
 
@@ -164,7 +158,7 @@ final class OnnxNetwork implements OpenNetwork {
     private TensorInfo probedTensor(String name) {
         String actual = name.equals(OUTPUT) && firstOutput != null ? firstOutput : name;
         return probed.stream().filter(t -> t.name().equals(actual)).findFirst().orElseThrow(() -> new InvalidInputException(
-                "no probed tensor '" + name + "' in " + summary.file() + "; probed: output, " + String.join(", ",
+                "no probed tensor '" + name + "' in " + summary.file() + "; the probed tensors closest to it: output, " + String.join(", ",
                         TensorChoice.closest(name, probed.stream().filter(t -> !t.name().equals(firstOutput)).toList()))
                         + (probed.size() > 4 ? ", ..." : "") + " (dnnc inspect lists every probe-able tensor; probe more with --tensors)"));
     }
