@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** NumPy's .npy format for {@link Tensor}: versions 1-3, little-endian float32 or float64, C order, any rank. */
+/** NumPy's .npy format for {@link Tensor} and {@link Matrix}: versions 1-3, little-endian float32 or float64, C order, any rank. */
 final class NpyCodec {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
@@ -21,7 +21,11 @@ final class NpyCodec {
     private NpyCodec() {
     }
 
-    static Tensor read(Path file) {
+    /** The header's shape and the values, read as doubles whatever their width (float32 values are exact in a double). */
+    record Contents(long[] shape, double[] values) {
+    }
+
+    static Contents read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -62,11 +66,11 @@ final class NpyCodec {
             throw new InvalidInputException(file + ": holds " + (bytes.length - dataStart) / width + " values; its header promises "
                     + Tensor.shapeText(shape) + " = " + count + " (truncated file?)");
         }
-        float[] values = new float[Math.toIntExact(count)];
+        double[] values = new double[Math.toIntExact(count)];
         for (int i = 0; i < values.length; i++) {
-            values[i] = width == 4 ? buf.getFloat(dataStart + 4 * i) : (float) buf.getDouble(dataStart + 8 * i);
+            values[i] = width == 4 ? buf.getFloat(dataStart + 4 * i) : buf.getDouble(dataStart + 8 * i);
         }
-        return new Tensor(shape, values);
+        return new Contents(shape, values);
     }
 
     private static long[] parseShape(Path file, String text) {
@@ -91,20 +95,32 @@ final class NpyCodec {
         return m.group(1);
     }
 
-    /** Version 1, header padded so the data starts on a 64-byte boundary; written beside and moved into place. */
-    static void write(Path file, Tensor tensor) {
-        long[] shape = tensor.shape();
+    /** The value at an index, for writing: float32 and float64 arrays alike. */
+    interface Values {
+        double get(int index);
+    }
+
+    /**
+     * Version 1, little-endian float32 ({@code width} 4) or float64 (8), C order, header padded so the data starts on a
+     * 64-byte boundary; written beside the file and moved into place, so a reader never sees half a file.
+     */
+    static void write(Path file, long[] shape, int width, Values values) {
         StringBuilder dims = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
             dims.append(i > 0 ? ", " : "").append(shape[i]);
         }
-        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + (shape.length == 1 ? "," : "") + "), }";
+        String header = "{'descr': '<f" + width + "', 'fortran_order': False, 'shape': (" + dims + (shape.length == 1 ? "," : "") + "), }";
         int unpadded = 10 + header.length() + 1;
         byte[] head = (header + " ".repeat((64 - unpadded % 64) % 64) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + 4 * tensor.values().length).order(ByteOrder.LITTLE_ENDIAN);
+        int count = Math.toIntExact(Tensor.elementCount(shape));
+        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + width * count).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) head.length).put(head);
-        for (float v : tensor.values()) {
-            buf.putFloat(v);
+        for (int i = 0; i < count; i++) {
+            if (width == 4) {
+                buf.putFloat((float) values.get(i));
+            } else {
+                buf.putDouble(values.get(i));
+            }
         }
         try {
             Path parent = file.toAbsolutePath().getParent();

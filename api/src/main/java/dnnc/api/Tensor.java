@@ -43,12 +43,17 @@ public record Tensor(long[] shape, float[] values) {
 
     /** A {@code .npy} file of float32 or float64 values (float64 narrowed to float32); one-line errors name the file. */
     public static Tensor readNpy(Path file) {
-        return NpyCodec.read(file);
+        NpyCodec.Contents contents = NpyCodec.read(file);
+        float[] values = new float[contents.values().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) contents.values()[i];
+        }
+        return new Tensor(contents.shape(), values);
     }
 
     /** Writes a version 1 {@code .npy} file of little-endian float32, C order. */
     public void writeNpy(Path file) {
-        NpyCodec.write(file, this);
+        NpyCodec.write(file, shape, 4, i -> values[i]);
     }
 
     @Override
