@@ -45,14 +45,9 @@ final class ChartAxes {
     ChartAxes x(double min, double max, boolean log) {
         this.logX = log;
         if (log) {
-            if (!(min > 0)) {
-                throw new IllegalArgumentException("a log x axis needs positive x values, smallest is " + min);
-            }
-            double lo = Math.log10(min);
-            double hi = Math.log10(max);
-            double pad = hi > lo ? (hi - lo) * 0.04 : 0.5;
-            this.xMin = Math.pow(10, lo - pad);
-            this.xMax = Math.pow(10, hi + pad);
+            double[] r = logPadded(min, max, "x");
+            this.xMin = r[0];
+            this.xMax = r[1];
             this.xTicks = Ticks.log10(xMin, xMax);
         } else {
             double[] r = padded(min, max, false);
@@ -72,17 +67,23 @@ final class ChartAxes {
 
     /** Log10 y axis over [min, max] (positive), padded like a log x axis. */
     ChartAxes logY(double min, double max) {
-        if (!(min > 0)) {
-            throw new IllegalArgumentException("a log y axis needs positive y values, smallest is " + min);
-        }
         this.logY = true;
-        double lo = Math.log10(min);
-        double hi = Math.log10(max);
-        double pad = hi > lo ? (hi - lo) * 0.05 : 0.5;
-        this.yMin = Math.pow(10, lo - pad);
-        this.yMax = Math.pow(10, hi + pad);
+        double[] r = logPadded(min, max, "y");
+        this.yMin = r[0];
+        this.yMax = r[1];
         this.yTicks = Ticks.log10(yMin, yMax);
         return this;
+    }
+
+    /** [min, max] widened by 4% on the log scale, so end points are not on the frame. */
+    private static double[] logPadded(double min, double max, String axis) {
+        if (!(min > 0)) {
+            throw new IllegalArgumentException("a log " + axis + " axis needs positive " + axis + " values, smallest is " + min);
+        }
+        double lo = Math.log10(min);
+        double hi = Math.log10(max);
+        double pad = hi > lo ? (hi - lo) * 0.04 : 0.5;
+        return new double[] {Math.pow(10, lo - pad), Math.pow(10, hi + pad)};
     }
 
     /** Numeric y axis over [min, max], padded; with {@code fromZero} the axis starts exactly at 0 (bars, counts). */
