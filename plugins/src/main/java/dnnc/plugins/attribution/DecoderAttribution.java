@@ -8,14 +8,13 @@ import dnnc.api.Param;
 import dnnc.api.Preflight;
 
 import java.util.Map;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.TargetClass;
 
 /**
  * Parameters every attribution of a conditional decoder shares: the class the digit is drawn as and the seed
  * of the noise draws. The stage builds its {@link AttributionRequest} from these through {@link #request}.
  */
-public abstract class DecoderAttribution extends DeclaredPlugin implements AttributionMethod, Preflight {
+public abstract class DecoderAttribution implements AttributionMethod, Preflight {
     @Param(description = "target class: the one-hot class fed with every latent intervention", min = 0)
     private int target = 5;
 

@@ -2,7 +2,6 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.Param;
 import dnnc.api.Preflight;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.TargetClass;
 
 import java.util.Map;
@@ -11,7 +10,7 @@ import java.util.Map;
  * Parameters every built-in lesion criterion shares: they configure the lesion study the stage runs with it.
  * Declared here once so that each criterion plugin lists them with its own.
  */
-public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.LesionCriterion, Preflight {
+public abstract class LesionSettings implements dnnc.api.LesionCriterion, Preflight {
     @Param(description = "draws of the other latents per alpha in every lesion evaluation", min = 2, max = 100000)
     int draws = 100;
 

@@ -13,7 +13,6 @@ import dnnc.plugins.figures.LineChart;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
 import dnnc.plugins.figures.Ticks;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.TargetClass;
 
 import java.awt.image.BufferedImage;
@@ -30,7 +29,7 @@ import java.util.Map;
  * measures each image's orientation and ink area, giving the study's "one latent carries rotation and scale" check.
  */
 @PluginInfo(name = "reconstruction-grid", description = "decoder outputs over alpha per latent: grid PNG, looping GIFs, rotation and scale per latent")
-public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter, Preflight {
+public final class ReconstructionGridReporter implements Reporter, Preflight {
     static final String GRID_FILE = "reconstruction-grid";
 
     @Param(description = "class whose digit is drawn", min = 0)

@@ -5,7 +5,6 @@ import dnnc.api.PluginInfo;
 import dnnc.api.Recorder;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ import java.util.Map;
  */
 @PluginInfo(name = "study-report", description = "the study as one self-contained HTML page (report.html): figures 3.1-3.7 and 4.1, "
         + "table 3.1, the six findings checked against the study's numbers, parameters, provenance and how to rerun")
-public final class StudyReportReporter extends DeclaredPlugin implements Reporter {
+public final class StudyReportReporter implements Reporter {
     static final String FILE = "report.html";
 
     @Param(description = "digit the study draws (as the other steps' target)", min = 0)
