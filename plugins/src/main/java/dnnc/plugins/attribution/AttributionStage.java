@@ -16,6 +16,7 @@ import dnnc.api.RunContext;
 import dnnc.api.SampleFeatures;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
+import dnnc.io.Npy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ public final class AttributionStage implements Stage<AttributionMethod> {
 
     private static void saveArray(RunContext context, String name, String file, int[] shape, double[] values, String description) {
         context.recorder().array(name, shape, values);
-        Path path = NpyWriter.write(context.outputDir().resolve(file + ".npy"), shape, values);
+        Path path = Npy.write(context.outputDir().resolve(file + ".npy"), shape, values);
         context.recorder().artifact(path, description + " (float64 .npy; rows follow ace.latent_inputs / ace.class_inputs, neurons the layout order)");
     }
 

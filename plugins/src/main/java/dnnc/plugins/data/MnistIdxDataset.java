@@ -8,8 +8,8 @@ import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Preflight;
 import dnnc.api.RunContext;
+import dnnc.io.Sha256;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,7 +76,7 @@ public final class MnistIdxDataset implements DatasetSource, Preflight {
         StringBuilder text = new StringBuilder();
         fileHashes.values().forEach(h -> text.append(h).append('\n'));
         text.append("train=").append(train).append("\nheld-out=").append(heldOut).append('\n');
-        return IdxFile.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(text.toString());
     }
 
     private static ImageSet slice(IdxFile images, IdxFile labels, int first, int count) {

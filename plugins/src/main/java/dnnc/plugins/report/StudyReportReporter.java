@@ -5,13 +5,9 @@ import dnnc.api.PluginInfo;
 import dnnc.api.Recorder;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
+import dnnc.io.AtomicFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +43,7 @@ public final class StudyReportReporter implements Reporter {
         List<Finding> findings = evidence.findings();
         record(context.recorder(), evidence, findings);
         String html = new StudyReportPage(context.outputDir(), context.info(), evidence, findings, target).render();
-        Path file = write(context.outputDir().resolve(FILE), html);
+        Path file = AtomicFile.writeString(context.outputDir().resolve(FILE), html);
         context.recorder().artifact(file, "the study report: one self-contained page (figures embedded)");
         context.recorder().result("report.file", FILE);
     }
@@ -76,18 +72,4 @@ public final class StudyReportReporter implements Reporter {
         }
     }
 
-    private static Path write(Path target, String html) {
-        try {
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, html, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 }

@@ -2,8 +2,10 @@ package dnnc.runner.matrixio;
 
 import dnnc.api.InvalidInputException;
 import dnnc.api.Matrix;
+import dnnc.io.Npy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.regex.Pattern;
 
 /** NumPy's .npy format, versions 1 and 2: 2-D, little-endian float64 ('&lt;f8') or float32 ('&lt;f4'), C order. */
 final class NpyMatrix {
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -31,8 +32,8 @@ final class NpyMatrix {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes.length <= i || bytes[i] != MAGIC[i]) {
+        for (int i = 0; i < Npy.MAGIC.length; i++) {
+            if (bytes.length <= i || bytes[i] != Npy.MAGIC[i]) {
                 throw new InvalidInputException(file + ": not an .npy file (no \\x93NUMPY magic); " + VALID);
             }
         }
@@ -92,22 +93,11 @@ final class NpyMatrix {
         return m.group(1);
     }
 
-    /** Version 1, float64, header padded so the data starts on a 64-byte boundary. */
     static void write(Path file, Matrix m) {
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': (")
-                .append(m.rows()).append(", ").append(m.cols()).append("), }");
-        int total = 10 + header.length() + 1;
-        header.append(" ".repeat((64 - total % 64) % 64)).append('\n');
-        byte[] head = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + 8 * m.values().length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) head.length).put(head);
-        for (double v : m.values()) {
-            buf.putDouble(v);
-        }
         try {
-            Files.write(file, buf.array());
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be written (" + e.getMessage() + ")", e);
+            Npy.write(file, new int[]{m.rows(), m.cols()}, m.values());
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException(file + ": cannot be written (" + e.getCause().getMessage() + ")", e);
         }
     }
 }
