@@ -139,7 +139,7 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         context.recorder().artifact(path, description + " (float64 .npy; rows follow ace.latent_inputs / ace.class_inputs, neurons the layout order)");
     }
 
-    /** SPEC section 6, check 3: the ACE map of c_k should look like digit k. */
+    /** METHODS.md section 6, finding 3: the ACE map of c_k should look like digit k. */
     private void classDiagonal(AceTables tables, AttributionResult result, InputSchema schema, RunContext context) {
         if (tables.classes().size() != schema.classes()) {
             return;

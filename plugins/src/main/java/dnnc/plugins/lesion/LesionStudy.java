@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lesion part of the study for one set of clusterings of the decoder's neurons (SPEC section 5): the
+ * The lesion part of the study for one set of clusterings of the decoder's neurons (METHODS.md section 5): the
  * important cluster of every clustering, then the critical set C_ACE intersect C_ACT at every alpha. All lesions
  * are evaluated on one {@link EvaluationDesign} drawn fresh from the settings' seed.
  */

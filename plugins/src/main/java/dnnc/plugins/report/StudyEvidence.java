@@ -50,7 +50,7 @@ record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, Attribut
                         .map(m -> ((Map<?, ?>) m).get("summary")).map(Object::toString).orElse(null));
     }
 
-    /** The six findings of SPEC section 6, in order. */
+    /** The six findings of METHODS.md section 6, in order. */
     List<Finding> findings() {
         int classes = model != null ? model.inputs().classes() : 0;
         return List.of(

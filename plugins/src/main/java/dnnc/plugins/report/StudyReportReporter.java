@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The study as one self-contained page, {@code report.html} in the run folder: every figure the earlier steps
- * drew (embedded), table 3.1 beside the study's numbers, the six findings of SPEC section 6 each with the study's
+ * drew (embedded), table 3.1 beside the study's numbers, the six findings of METHODS.md section 6 each with the study's
  * statement and number, ours, and a verdict by a stated rule, then the run's parameters, provenance and how to
  * rerun it. Steps the workflow lacked leave their sections saying so. Records findings.checks.&lt;finding&gt;
  * (verdict and our number), findings.ace_on_strokes (finding 2's shares) and report.file.
