@@ -47,13 +47,9 @@ public final class AttributionStage implements Stage<AttributionMethod> {
     public void run(AttributionMethod plugin, RunContext context) {
         ConditionalGenerator model = context.require(Slots.MODEL, "attribution step '" + plugin.name() + "'");
         InputSchema schema = model.inputs();
-        AttributionRequest request = plugin instanceof DecoderAttribution declared
-                ? declared.request(model.decoder(), schema, context.seed())
-                : new AttributionRequest(model.decoder(), schema, allInputs(schema), new double[] {-3, -2, -1, 0, 1, 2, 3},
-                        5, context.seed());
-        long units = plugin instanceof DecoderAttribution declared ? declared.workUnits(request) : 1;
+        AttributionRequest request = plugin.request(model.decoder(), schema, context.seed());
         AttributionResult result;
-        try (Progress progress = context.progress("attribution " + plugin.name(), units, "draws")) {
+        try (Progress progress = context.progress("attribution " + plugin.name(), plugin.workUnits(request), "draws")) {
             result = plugin.attribute(request, progress);
         }
         context.put(Slots.ATTRIBUTION, result);
@@ -63,10 +59,6 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         if (result.neuron() != null) {
             recordNeuron(result, schema, context.recorder());
         }
-    }
-
-    private static int[] allInputs(InputSchema schema) {
-        return java.util.stream.IntStream.range(0, schema.size()).toArray();
     }
 
     private void recordEffects(AttributionMethod plugin, AttributionRequest request, AttributionResult result,
@@ -92,7 +84,7 @@ public final class AttributionStage implements Stage<AttributionMethod> {
     private void focusFeatures(AttributionMethod plugin, AttributionRequest request, Optional<Integer> mostMoving,
                                RunContext context) {
         InputSchema schema = request.schema();
-        OptionalInt chosen = plugin instanceof AceAttribution ace ? ace.focusLatent() : OptionalInt.empty();
+        OptionalInt chosen = plugin.focusLatent();
         Integer focus = chosen.isPresent() ? Integer.valueOf(chosen.getAsInt()) : mostMoving.orElse(null);
         if (focus == null) {
             context.recorder().warning("no latent was attributed: no focus latent, no per-draw features");
@@ -102,9 +94,8 @@ public final class AttributionStage implements Stage<AttributionMethod> {
             throw new InvalidInputException("parameter 'focus' is " + focus + "; expected auto or a latent 0.." + (schema.latents() - 1));
         }
         context.recorder().result("ace.focus_latent", focus);
-        long units = plugin instanceof DecoderAttribution declared ? declared.workUnits(request) : 1;
         Optional<SampleFeatures> features;
-        try (Progress progress = context.progress("per-draw features of " + schema.label(focus), units, "draws")) {
+        try (Progress progress = context.progress("per-draw features of " + schema.label(focus), plugin.workUnits(request), "draws")) {
             features = plugin.sampleFeatures(request, focus, progress);
         }
         features.ifPresent(f -> context.put(Slots.FEATURES, f));

@@ -1,5 +1,6 @@
 package dnnc.plugins.lesion;
 
+import dnnc.api.LesionDesign;
 import dnnc.api.Param;
 import dnnc.api.Preflight;
 import dnnc.plugins.support.TargetClass;
@@ -41,8 +42,9 @@ public abstract class LesionSettings implements dnnc.api.LesionCriterion, Prefli
         TargetClass.preflight(name(), target, facts);
     }
 
-    public LesionStudy.Settings settings(long runSeed) {
-        return new LesionStudy.Settings(draws, randomLesions, testedClusters, significance, target,
+    @Override
+    public LesionDesign design(long runSeed) {
+        return new LesionDesign(draws, randomLesions, testedClusters, significance, target,
                 seed >= 0 ? seed : runSeed ^ 0x1E510L, seeds, scope.equals("hidden"));
     }
 }

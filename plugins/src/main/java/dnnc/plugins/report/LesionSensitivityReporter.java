@@ -70,7 +70,7 @@ public final class LesionSensitivityReporter implements Reporter {
                 "target", Integer.toString(target)));
         ImageClassifier judge = lesionTest.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
         LesionStudy study = new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(), lesionTest,
-                judge, lesionTest.settings(runSeed));
+                judge, lesionTest.design(runSeed));
         // set 0 is the run's own clustering, re-tested with this study's draws so that every point is comparable
         List<ClusteringSet> sets = new ArrayList<>(List.of(chosen));
         Map<FeatureKind, double[]> grids = preferenceGrids(chosen);
