@@ -66,7 +66,7 @@ class IoTest {
         ByteBuffer data = ByteBuffer.wrap(bytes, 128, 48).order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(6.5, data.getDouble(128 + 40));
         assertEquals(128 + 48, bytes.length);
-        String vector = new String(Npy.bytes(new int[]{4}, new double[4]), 10, 118, StandardCharsets.US_ASCII);
+        String vector = new String(Npy.bytes(new long[]{4}, 8, i -> 0), 10, 118, StandardCharsets.US_ASCII);
         assertEquals("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", vector.strip());
     }
 

@@ -1,0 +1,28 @@
+package dnnc.api;
+
+import dnnc.io.Npy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** The project's .npy codec ({@link Npy}) for {@link Tensor} and {@link Matrix}, its failures as one-line user errors. */
+final class NpyCodec {
+    private NpyCodec() {
+    }
+
+    static Npy.Contents read(Path file) {
+        try {
+            return Npy.read(file);
+        } catch (Npy.FormatException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+    }
+
+    static void write(Path file, long[] shape, int width, Npy.Values values) {
+        try {
+            Npy.write(file, shape, width, values);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException(file + ": cannot be written (" + e.getCause().getMessage() + ")", e);
+        }
+    }
+}
