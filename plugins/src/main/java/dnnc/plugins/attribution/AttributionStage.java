@@ -4,6 +4,7 @@ import dnnc.api.AttributionMethod;
 import dnnc.api.AttributionRequest;
 import dnnc.api.AttributionResult;
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.EffectSummary;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
 import dnnc.api.InvalidInputException;
@@ -68,27 +69,29 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         recorder.result("ace.method", result.method());
         result.diagnostics().forEach((key, value) -> recorder.result("ace." + key, value));
         Map<Integer, Double> totals = AceSummary.totalEffects(result, schema);
-        Map<String, Object> totalsByLabel = new LinkedHashMap<>();
-        totals.forEach((latent, total) -> totalsByLabel.put(schema.label(latent), total));
-        recorder.result("ace.total_effect", totalsByLabel);
+        Map<String, Double> totalByLabel = new LinkedHashMap<>();
+        totals.forEach((latent, total) -> totalByLabel.put(schema.label(latent), total));
+        recorder.result("ace.total_effect", totalByLabel);
         Optional<Integer> mostMoving = AceSummary.mostMoving(totals);
         mostMoving.ifPresent(latent -> recorder.result("ace.most_moving_latent", latent));
 
         AceTables tables = AceTables.of(result, schema);
         recordArrays(tables, context);
-        classDiagonal(tables, result, schema, context);
+        Integer hits = classDiagonal(tables, result, schema, context);
         new AceFigures(context, schema, result.layout(), tables, model.imageRows(), model.imageCols()).drawAll();
-        focusFeatures(plugin, request, mostMoving, context);
+        Integer focus = focusFeatures(plugin, request, mostMoving, context);
+        context.put(Slots.EFFECT_SUMMARY, new EffectSummary(focus, totalByLabel, hits));
     }
 
-    private void focusFeatures(AttributionMethod plugin, AttributionRequest request, Optional<Integer> mostMoving,
-                               RunContext context) {
+    /** The focus latent, whose per-draw features later steps cluster; null when no latent was attributed. */
+    private Integer focusFeatures(AttributionMethod plugin, AttributionRequest request, Optional<Integer> mostMoving,
+                                  RunContext context) {
         InputSchema schema = request.schema();
         OptionalInt chosen = plugin.focusLatent();
         Integer focus = chosen.isPresent() ? Integer.valueOf(chosen.getAsInt()) : mostMoving.orElse(null);
         if (focus == null) {
             context.recorder().warning("no latent was attributed: no focus latent, no per-draw features");
-            return;
+            return null;
         }
         if (focus < 0 || focus >= schema.latents()) {
             throw new InvalidInputException("parameter 'focus' is " + focus + "; expected auto or a latent 0.." + (schema.latents() - 1));
@@ -99,6 +102,7 @@ public final class AttributionStage implements Stage<AttributionMethod> {
             features = plugin.sampleFeatures(request, focus, progress);
         }
         features.ifPresent(f -> context.put(Slots.FEATURES, f));
+        return focus;
     }
 
     private void recordArrays(AceTables tables, RunContext context) {
@@ -130,28 +134,30 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         context.recorder().artifact(path, description + " (float64 .npy; rows follow ace.latent_inputs / ace.class_inputs, neurons the layout order)");
     }
 
-    /** METHODS.md section 6, finding 3: the ACE map of c_k should look like digit k. */
-    private void classDiagonal(AceTables tables, AttributionResult result, InputSchema schema, RunContext context) {
+    /** METHODS.md section 6, finding 3: the ACE map of c_k should look like digit k. The hits, or null when not measured. */
+    private Integer classDiagonal(AceTables tables, AttributionResult result, InputSchema schema, RunContext context) {
         if (tables.classes().size() != schema.classes()) {
-            return;
+            return null;
         }
         Optional<LabeledData> data = context.get(Slots.DATA);
         if (data.isEmpty()) {
             context.recorder().warning("no data step before attribution: ace.class_diagonal_hits not computed");
-            return;
+            return null;
         }
         double[][] means = AceSummary.meanImages(data.get().heldOut(), schema.classes());
         if (means[0].length != result.layout().layers().get(result.layout().layers().size() - 1).size()) {
             context.recorder().warning("held-out images do not match the output layer: ace.class_diagonal_hits not computed");
-            return;
+            return null;
         }
         List<double[]> maps = new ArrayList<>();
         for (InputEffect effect : tables.classes()) {
             maps.add(AceSummary.onOutputs(effect, result.layout())[0]);
         }
         double[][] r = AceSummary.classCorrelations(maps, means);
-        context.recorder().result("ace.class_diagonal_hits", AceSummary.diagonalHits(r));
+        int hits = AceSummary.diagonalHits(r);
+        context.recorder().result("ace.class_diagonal_hits", hits);
         context.recorder().result("ace.class_correlations", Arrays.stream(r).map(row -> Arrays.stream(row).boxed().toList()).toList());
+        return hits;
     }
 
     private void recordNeuron(AttributionResult result, InputSchema schema, Recorder recorder) {

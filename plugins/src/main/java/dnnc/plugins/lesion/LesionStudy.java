@@ -128,7 +128,7 @@ public final class LesionStudy {
         }
         Map<Double, CriticalSet> sets = new TreeMap<>();
         critical.forEach((alpha, c) -> sets.put(alpha, new CriticalSet(alpha, c.neurons(), c.hidden(),
-                c.scored() == null ? Double.NaN : c.scored().damage(), c.pValue(), c.overlapPValue(), c.minimal())));
+                c.scored() == null ? Double.NaN : c.scored().damage(), c.pValue(), c.overlapPValue(), c.minimal(), c.fails())));
         return new LesionFindings(criterion.name(), all, important, sets);
     }
 

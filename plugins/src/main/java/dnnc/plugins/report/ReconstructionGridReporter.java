@@ -1,6 +1,7 @@
 package dnnc.plugins.report;
 
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.LatentShapes;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Preflight;
@@ -156,6 +157,8 @@ public final class ReconstructionGridReporter implements Reporter, Preflight {
         recorder.result("findings.scale_range", scale);
         recorder.result("findings.scale_range_definition", "max / min ink area over alpha (1 = no change)");
         recorder.result("findings.rotation_latent", rotationLatent);
+        context.put(Slots.LATENT_SHAPES, new LatentShapes(rotation.stream().mapToDouble(Double::doubleValue).toArray(),
+                scale.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static List<String> latentLabels(int latents) {

@@ -162,9 +162,9 @@ final class StudyReportPage {
         if (evidence.rotationDeg() != null && evidence.scaleRatio() != null) {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < evidence.rotationDeg().length; i++) {
-                Object total = evidence.totalEffects().get("z_" + i);
+                Double total = evidence.totalEffects().get("z_" + i);
                 rows.add(List.of("z_" + i, Numbers.fixed(evidence.rotationDeg()[i], 1), Numbers.fixed(evidence.scaleRatio()[i], 2),
-                        total instanceof Number n ? Numbers.sig(n.doubleValue()) : "-",
+                        total != null ? Numbers.sig(total) : "-",
                         evidence.model() == null ? "-" : Numbers.sig(evidence.model().klPerLatent()[i])));
             }
             page.table("Per latent: orientation range and ink-area ratio over alpha (findings.rotation_range_deg, findings.scale_range), "

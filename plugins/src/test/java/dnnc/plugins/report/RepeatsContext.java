@@ -61,10 +61,6 @@ final class RepeatsContext implements RunContext {
         return info;
     }
 
-    @Override
-    public Optional<Object> recorded(String path) {
-        return run.recorded(path);
-    }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {

@@ -106,31 +106,6 @@ public final class TestRunContext implements RunContext {
         return Progress.statusesTo(text -> statuses.add(stage + ": " + text));
     }
 
-    /** A result recorded so far, or the results under a path prefix nested as maps (as results.json nests them). */
-    @Override
-    public Optional<Object> recorded(String path) {
-        if (results.containsKey(path)) {
-            return Optional.ofNullable(results.get(path));
-        }
-        Map<String, Object> under = new LinkedHashMap<>();
-        String prefix = path + ".";
-        results.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                nest(under, key.substring(prefix.length()).split("\\."), value);
-            }
-        });
-        return under.isEmpty() ? Optional.empty() : Optional.of(under);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void nest(Map<String, Object> into, String[] segments, Object value) {
-        Map<String, Object> node = into;
-        for (int i = 0; i < segments.length - 1; i++) {
-            node = (Map<String, Object>) node.computeIfAbsent(segments[i], k -> new LinkedHashMap<String, Object>());
-        }
-        node.put(segments[segments.length - 1], value);
-    }
-
     /** Every status text shown so far, as "stage: text". */
     public List<String> statuses() {
         return List.copyOf(statuses);

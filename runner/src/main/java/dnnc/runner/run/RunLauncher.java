@@ -83,7 +83,6 @@ public final class RunLauncher {
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
             study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
-            study.setRecordedResults(path -> RecordedResults.at(store.results(run.id()), path));
             executor.set(new StepRunner(catalog, study, journal));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
             Runtime.getRuntime().addShutdownHook(onSignal);

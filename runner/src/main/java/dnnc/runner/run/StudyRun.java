@@ -27,7 +27,6 @@ public final class StudyRun implements RunContext {
     private final int repeat;
     private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
     private volatile dnnc.api.RunInfo info;
-    private volatile java.util.function.Function<String, Optional<Object>> recorded = path -> Optional.empty();
 
     public StudyRun(String runId, Path outputDir, Path cacheDir, long seed, Supplier<Recorder> currentRecorder,
                     PrintStream console, boolean interactive) {
@@ -53,7 +52,6 @@ public final class StudyRun implements RunContext {
         this.board = main.board.forRepeat();
         this.repeat = repeat;
         this.info = main.info;
-        this.recorded = path -> main.recorded("repeats." + repeat + "." + path);
     }
 
     /**
@@ -117,16 +115,6 @@ public final class StudyRun implements RunContext {
     @Override
     public dnnc.api.RunInfo info() {
         return info != null ? info : dnnc.api.RunInfo.unknown(runId);
-    }
-
-    /** Where {@link #recorded} reads the run's results so far (the record store). */
-    public void setRecordedResults(java.util.function.Function<String, Optional<Object>> reader) {
-        this.recorded = reader;
-    }
-
-    @Override
-    public Optional<Object> recorded(String path) {
-        return recorded.apply(path);
     }
 
     @Override
