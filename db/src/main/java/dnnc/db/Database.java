@@ -1,8 +1,10 @@
 package dnnc.db;
 
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -74,13 +76,39 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection as the read-only user; the caller closes it. */
+    /**
+     * A connection as the read-only user; the caller closes it. A refused login (its credentials changed behind
+     * this process's back, e.g. by an older dnnc that let the reader set its own password) is healed once.
+     */
     Connection readerConnection() {
         try {
             return reader.getConnection();
         } catch (SQLException e) {
-            throw location.unusable(e);
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw location.unusable(e);
+            }
         }
+        resetReaderCredentials();
+        try {
+            return reader.getConnection();
+        } catch (SQLException e) {
+            throw location.readerRefused(e);
+        }
+    }
+
+    /**
+     * Gives the read-only user its known password again: the owner does this on every opening, so nothing done
+     * through the reader lasts beyond it. The password travels as a parameter, never in statement text H2 might
+     * log or show in its session tables.
+     */
+    void resetReaderCredentials() {
+        transaction(connection -> {
+            try (PreparedStatement reset = connection.prepareStatement("ALTER USER " + READER_USER + " SET PASSWORD ?")) {
+                reset.setString(1, READER_PASSWORD);
+                reset.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -93,7 +121,7 @@ final class Database implements AutoCloseable {
                 closing.close();
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == org.h2.api.ErrorCode.CONNECTION_BROKEN_1) {
+            if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) {
                 return; // the serving process went away (AUTO_SERVER hand-over); every write was committed before, nothing is lost
             }
             throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);
