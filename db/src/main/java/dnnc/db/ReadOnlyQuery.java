@@ -54,6 +54,9 @@ final class ReadOnlyQuery {
                 throw timedOut(timeout);
             }
             throw QueryStatement.refused(Database.firstLine(e).replaceFirst("; SQL statement:$", ""));
+        } catch (StackOverflowError e) {
+            // H2 parses and binds expressions recursively; nothing has run yet, and the connection is closed above
+            throw QueryStatement.refused("nested too deeply for H2 to parse; write it with fewer nested parentheses or operators");
         }
     }
 

@@ -219,6 +219,17 @@ class ReadOnlyQueryTest {
                 assertThrows(InvalidInputException.class, () -> store.query("SELECT 1; SELECT 2")).getMessage());
     }
 
+    /** H2 parses and binds expressions recursively: a deep enough one exhausts the stack before anything runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(", "1 + "})
+    void aQueryNestedTooDeeplyIsRefused(String nesting) {
+        String sql = nesting.equals("(") ? "SELECT " + "(".repeat(20_000) + "1" + ")".repeat(20_000)
+                : "SELECT " + nesting.repeat(100_000) + "seed FROM runs";
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> store.query(sql));
+        assertTrue(e.getMessage().startsWith("query refused: nested too deeply"), e.getMessage());
+        assertReaderLogsInUnhealed();
+    }
+
     @Test
     void parametersAreBoundInOrder() {
         assertEquals(List.of(List.of(runId)), store.query("SELECT id FROM runs WHERE seed = ? AND status = ?",
