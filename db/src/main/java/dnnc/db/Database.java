@@ -97,11 +97,23 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Gives the read-only user its known password again: the owner does this on every opening, so nothing done
-     * through the reader lasts beyond it. The password travels as a parameter, never in statement text H2 might
-     * log or show in its session tables.
+     * Makes sure the read-only user logs in, resetting its credentials if they were changed: every opening does
+     * this, so nothing once done through the reader outlasts the next dnnc command. Only a store that needs it is
+     * written to (a full disk still lets the records be read).
      */
-    void resetReaderCredentials() {
+    void ensureReaderLogsIn() {
+        try (Connection ignored = readerConnection()) {
+            // logged in
+        } catch (SQLException e) {
+            throw location.unusable(e);
+        }
+    }
+
+    /**
+     * Gives the read-only user its known password again. The password travels as a parameter, never in statement
+     * text H2 might log or show in its session tables.
+     */
+    private void resetReaderCredentials() {
         transaction(connection -> {
             try (PreparedStatement reset = connection.prepareStatement("ALTER USER " + READER_USER + " SET PASSWORD ?")) {
                 reset.setString(1, READER_PASSWORD);

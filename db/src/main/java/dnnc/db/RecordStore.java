@@ -37,7 +37,7 @@ public final class RecordStore implements AutoCloseable {
             try {
                 watermark.check(connected);
                 Migrations.apply(connected);
-                connected.resetReaderCredentials();
+                connected.ensureReaderLogsIn();
                 return connected;
             } catch (RuntimeException e) {
                 connected.close();
