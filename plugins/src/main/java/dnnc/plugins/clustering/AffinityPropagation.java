@@ -8,7 +8,6 @@ import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.PreferenceSweep;
 import dnnc.api.Progress;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ import java.util.Map;
  * scikit-learn's fit with those settings; {@code retry=off} keeps the single configured fit.
  */
 @PluginInfo(name = "affinity-propagation", description = "affinity propagation equal to scikit-learn's (same seed, same labels); preference median, a number, or auto (sweep)")
-public final class AffinityPropagation extends DeclaredPlugin implements ClusteringAlgorithm {
+public final class AffinityPropagation implements ClusteringAlgorithm {
     @Param(description = "exemplar preference: median of all similarities, a number, auto (sweep; widest stable plateau on which every "
             + "alpha converges) or study (per matrix, one giving the study's 5-11 clusters)",
             allowed = {"median", "auto", "study", "<number>"})

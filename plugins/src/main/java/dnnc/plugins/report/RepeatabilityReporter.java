@@ -10,7 +10,6 @@ import dnnc.api.Slots;
 import dnnc.plugins.figures.BarChart;
 import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.lesion.ClusterStability;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +28,7 @@ import java.util.Map;
  * repeatability.png (ARI per alpha) and writes stable-clusters.csv (every main-analysis cluster with its matches).
  */
 @PluginInfo(name = "repeatability", description = "stability of the analysis over the run's repeats (seeds): clustering ARI, ranges of clusters, important and critical sets")
-public final class RepeatabilityReporter extends DeclaredPlugin implements Reporter {
+public final class RepeatabilityReporter implements Reporter {
     static final String FIGURE = "repeatability";
 
     @Param(description = "significance level a critical set's lesion is counted significant at (as the lesion step's)", min = 0, max = 1,

@@ -85,7 +85,7 @@ class ClusteringStageTest {
 
     /** Settles on a setting that never converges, with fallbacks that converge (or not). */
     @dnnc.api.PluginInfo(name = "fickle", description = "test: converges only with the settings it is told to")
-    static final class Fickle extends dnnc.plugins.support.DeclaredPlugin implements dnnc.api.ClusteringAlgorithm {
+    static final class Fickle implements dnnc.api.ClusteringAlgorithm {
         private final boolean converges;
         private final List<Boolean> fallbacks;
 
