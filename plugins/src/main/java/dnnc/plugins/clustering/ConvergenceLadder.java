@@ -56,6 +56,19 @@ final class ConvergenceLadder {
         return List.copyOf(rungs);
     }
 
+    /**
+     * The same dampings, each with the first rung's iteration limit: for the many fits of a sweep, where a point
+     * that needs thousands of iterations is left as a gap rather than paid for (the clustering finally reported
+     * climbs the whole ladder).
+     */
+    ConvergenceLadder capped() {
+        ConvergenceLadder capped = new ConvergenceLadder(rungs.get(0).damping(), rungs.get(0).maxIter(), convergenceIter, 1);
+        for (Rung rung : rungs.subList(1, rungs.size())) {
+            capped.rungs.add(new Rung(rung.damping(), rungs.get(0).maxIter()));
+        }
+        return capped;
+    }
+
     Fit fit(NoisySimilarity similarity, double preference, double median) {
         List<Rung> tried = new ArrayList<>();
         AffinityPropagationSolver.Run run = null;

@@ -10,8 +10,8 @@ import java.util.List;
  * Chooses affinity propagation's preference by a sweep instead of by hand (the study's main weakness).
  * <p>The grid runs from p_min (one cluster) to p_max (the largest off-diagonal similarity). Cluster counts change
  * fastest near p_max, so the grid is geometric in the distance d = p_max - p: d from p_max - p_min down to
- * 1/1000 of it, then p_max itself. Each point is solved up the {@link ConvergenceLadder}; a point that never
- * converges breaks plateaus.
+ * 1/1000 of it, then p_max itself. Each point is solved up the {@link ConvergenceLadder}'s dampings at the configured
+ * iteration limit ({@link ConvergenceLadder#capped}); a point that does not converge so breaks plateaus.
  * <p>A plateau is a run of consecutive converged grid points whose cluster counts stay within a relative
  * tolerance of each other (max - min &lt;= tolerance * min; 0 = the same count); plateaus at one cluster or
  * above n/2 clusters (mostly singletons, the regime next to p_max) are trivial and never chosen.
@@ -24,11 +24,13 @@ final class PreferenceSweeper {
     private static final double SMALLEST_DISTANCE_SHARE = 1e-3;
 
     private final ConvergenceLadder ladder;
+    private final ConvergenceLadder gridLadder;
     private final int points;
     private final double plateauTolerance;
 
     PreferenceSweeper(ConvergenceLadder ladder, int points, double plateauTolerance) {
         this.ladder = ladder;
+        this.gridLadder = ladder.capped();
         this.plateauTolerance = plateauTolerance;
         this.points = points;
     }
@@ -52,7 +54,7 @@ final class PreferenceSweeper {
         int clustersAtMin = -1; // the range search's last solve, when it was at the final p_min
         boolean succeededAtMin = false;
         for (int widen = 0; widen < 4; widen++) {
-            ConvergenceLadder.Fit fit = solve(problem, pMin);
+            ConvergenceLadder.Fit fit = gridLadder.fit(problem.similarity(), pMin, problem.median());
             clustersAtMin = fit.run().clusterCount();
             succeededAtMin = fit.succeeded();
             if (!succeededAtMin || clustersAtMin <= 1) {
@@ -75,7 +77,7 @@ final class PreferenceSweeper {
                 counts[0] = clustersAtMin; // the grid starts where the range search last solved: same input, same run
                 converged[0] = succeededAtMin;
             } else {
-                ConvergenceLadder.Fit fit = solve(problem, preferences[i]);
+                ConvergenceLadder.Fit fit = gridLadder.fit(problem.similarity(), preferences[i], problem.median());
                 counts[i] = fit.run().clusterCount();
                 converged[i] = fit.succeeded();
             }
