@@ -21,7 +21,7 @@ public final class RecordStore implements AutoCloseable {
     private RecordStore(Database database) {
         this.database = database;
         this.writer = new RunWriter(database);
-        this.reader = new RunReader(database);
+        this.reader = new RunReader(database, false);
         this.liveness = new Liveness(database);
     }
 
@@ -135,6 +135,11 @@ public final class RecordStore implements AutoCloseable {
 
     public StoredTable table(String runId, String name) {
         return reader.table(runId, name);
+    }
+
+    /** Reads for browsing the records, every one as the SELECT-only user of {@link #query}. */
+    public ReadOnlyRecords readOnly() {
+        return new ReadOnlyRecords(database);
     }
 
     /** Runs SQL as a user that may only SELECT from the record tables; anything else is refused by H2. */

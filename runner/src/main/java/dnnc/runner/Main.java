@@ -7,6 +7,7 @@ import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
 import dnnc.runner.cli.RunsCommand;
+import dnnc.runner.cli.ServeCommand;
 import dnnc.runner.cli.SimilarityCommand;
 import dnnc.runner.cli.RunCommand;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import java.io.PrintWriter;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class, BenchCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, BenchCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -1,0 +1,64 @@
+// Runs side by side: a row per run field, parameter and result; "only differences" (on by default) hides the rows
+// whose values are the same in every run. Deltas are against the first run.
+'use strict';
+
+let comparison = null;
+
+function render() {
+  const onlyDifferences = document.getElementById('only-differences').checked;
+  const runs = comparison.runs;
+  document.querySelector('#comparison thead').replaceChildren(el('tr', {},
+      el('th', {}, 'key'), runs.map((r, i) => el('th', {}, runLink(r.id), ' ', statusBadge(r.status),
+          i === 0 ? el('div', {class: 'hint'}, 'baseline') : null))));
+  const rows = [];
+  let section = null;
+  for (const row of comparison.rows) {
+    if (onlyDifferences && !row.differs) continue;
+    if (row.section !== section) {
+      section = row.section;
+      rows.push(el('tr', {}, el('td', {colspan: runs.length + 1, class: 'section-label'}, section)));
+    }
+    rows.push(el('tr', {class: row.differs ? 'differs' : 'same', 'data-key': row.section + ':' + row.key},
+        el('td', {}, row.key),
+        row.values.map((v, i) => el('td', {class: typeof v === 'number' ? 'number' : null},
+            row.present[i] ? formatValue(v) : '(absent)',
+            i > 0 && row.deltas[i] ? el('div', {class: 'delta'}, formatDelta(row.deltas[i])) : null))));
+  }
+  if (rows.length === 0) rows.push(el('tr', {}, el('td', {colspan: runs.length + 1}, 'no differences')));
+  document.querySelector('#comparison tbody').replaceChildren(...rows);
+  const differing = comparison.rows.filter(r => r.differs).length;
+  document.getElementById('summary').textContent = runs.length + ' runs; ' + differing + ' keys differ, '
+      + (comparison.rows.length - differing) + ' are equal';
+}
+
+function renderAgreement(agreement) {
+  const box = document.getElementById('agreement');
+  if (!agreement || agreement.alphas.length === 0) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(el('h2', {}, 'Agreement of the two studies'),
+      el('p', {class: 'hint'}, 'Adjusted Rand index of the two runs\' clusterings of the same neurons (1: the same partition, '
+          + '0: as alike as chance) and Jaccard overlap of their critical sets (shared neurons / neurons in either).'),
+      el('div', {class: 'table-wrap'}, el('table', {class: 'agreement', id: 'agreement-table'},
+          el('thead', {}, el('tr', {}, ['alpha', 'ARI activation', 'ARI ACE', 'critical set A', 'critical set B', 'shared', 'Jaccard']
+              .map(h => el('th', {}, h)))),
+          el('tbody', {}, agreement.alphas.map(a => el('tr', {},
+              el('td', {}, a.alpha), ['activation', 'ace'].map(k => el('td', {class: 'number'}, formatValue(a.ari[k]))),
+              el('td', {class: 'number'}, formatValue(a.criticalA)), el('td', {class: 'number'}, formatValue(a.criticalB)),
+              el('td', {class: 'number'}, formatValue(a.shared)), el('td', {class: 'number'}, formatValue(a.jaccard)))))))));
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  document.getElementById('header').replaceWith(header(''));
+  document.getElementById('only-differences').addEventListener('change', render);
+  const runs = new URLSearchParams(location.search).get('runs') || '';
+  try {
+    comparison = await fetchJson('/api/compare?runs=' + encodeURIComponent(runs));
+  } catch (e) {
+    showError(document.getElementById('error'), e.message);
+    return;
+  }
+  render();
+  renderAgreement(comparison.agreement);
+});
