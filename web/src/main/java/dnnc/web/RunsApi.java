@@ -104,7 +104,8 @@ final class RunsApi {
         ctx.json(chart);
     }
 
-    private static void parallelCoordinates(ObjectNode parallel, List<RunRow> rows, String result) {
+    private static void parallelCoordinates(ObjectNode parallel, List<RunRow> selected, String result) {
+        List<RunRow> rows = selected.stream().filter(r -> RunFilterExpression.number(r.valueOf(result)) != null).toList();
         List<String> varying = varying(rows);
         ArrayNode dimensions = parallel.putArray("dimensions");
         varying.forEach(dimensions::add);
@@ -112,9 +113,6 @@ final class RunsApi {
         ArrayNode lines = parallel.putArray("runs");
         for (RunRow row : rows) {
             JsonNode value = row.valueOf(result);
-            if (RunFilterExpression.number(value) == null) {
-                continue;
-            }
             ObjectNode line = lines.addObject().put("id", row.id());
             ArrayNode values = line.putArray("values");
             varying.forEach(name -> values.add(row.valueOf(name) == null ? WebJson.NODES.nullNode() : row.valueOf(name)));

@@ -10,10 +10,14 @@ function el(tag, attributes, ...children) {
     else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : String(child));
-  }
+  fill(node, children);
+  return node;
+}
+
+// Replaces a node's children; nested lists are flattened, null and undefined are left out, text stays text.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter(c => c !== null && c !== undefined)
+      .map(c => c instanceof Node ? c : document.createTextNode(String(c))));
   return node;
 }
 
@@ -30,7 +34,7 @@ async function fetchJson(url) {
 }
 
 function showError(where, message) {
-  where.replaceChildren(message ? el('p', {class: 'error', role: 'alert'}, message) : '');
+  fill(where, message ? el('p', {class: 'error', role: 'alert'}, message) : null);
 }
 
 function formatTime(iso) {

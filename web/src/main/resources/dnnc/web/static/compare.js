@@ -7,7 +7,7 @@ let comparison = null;
 function render() {
   const onlyDifferences = document.getElementById('only-differences').checked;
   const runs = comparison.runs;
-  document.querySelector('#comparison thead').replaceChildren(el('tr', {},
+  fill(document.querySelector('#comparison thead'), el('tr', {},
       el('th', {}, 'key'), runs.map((r, i) => el('th', {}, runLink(r.id), ' ', statusBadge(r.status),
           i === 0 ? el('div', {class: 'hint'}, 'baseline') : null))));
   const rows = [];
@@ -25,7 +25,7 @@ function render() {
             i > 0 && row.deltas[i] ? el('div', {class: 'delta'}, formatDelta(row.deltas[i])) : null))));
   }
   if (rows.length === 0) rows.push(el('tr', {}, el('td', {colspan: runs.length + 1}, 'no differences')));
-  document.querySelector('#comparison tbody').replaceChildren(...rows);
+  fill(document.querySelector('#comparison tbody'), ...rows);
   const differing = comparison.rows.filter(r => r.differs).length;
   document.getElementById('summary').textContent = runs.length + ' runs; ' + differing + ' keys differ, '
       + (comparison.rows.length - differing) + ' are equal';
@@ -34,19 +34,20 @@ function render() {
 function renderAgreement(agreement) {
   const box = document.getElementById('agreement');
   if (!agreement || agreement.alphas.length === 0) {
-    box.replaceChildren();
+    fill(box);
     return;
   }
-  box.replaceChildren(el('h2', {}, 'Agreement of the two studies'),
+  const header = el('tr', {}, ['alpha', 'ARI activation', 'ARI ACE', 'critical set A', 'critical set B', 'shared', 'Jaccard']
+      .map(h => el('th', {}, h)));
+  const rows = agreement.alphas.map(a => el('tr', {},
+      el('td', {}, a.alpha),
+      ['activation', 'ace'].map(kind => el('td', {class: 'number'}, formatValue(a.ari[kind]))),
+      [a.criticalA, a.criticalB, a.shared, a.jaccard].map(v => el('td', {class: 'number'}, formatValue(v)))));
+  fill(box, el('h2', {}, 'Agreement of the two studies'),
       el('p', {class: 'hint'}, 'Adjusted Rand index of the two runs\' clusterings of the same neurons (1: the same partition, '
           + '0: as alike as chance) and Jaccard overlap of their critical sets (shared neurons / neurons in either).'),
       el('div', {class: 'table-wrap'}, el('table', {class: 'agreement', id: 'agreement-table'},
-          el('thead', {}, el('tr', {}, ['alpha', 'ARI activation', 'ARI ACE', 'critical set A', 'critical set B', 'shared', 'Jaccard']
-              .map(h => el('th', {}, h)))),
-          el('tbody', {}, agreement.alphas.map(a => el('tr', {},
-              el('td', {}, a.alpha), ['activation', 'ace'].map(k => el('td', {class: 'number'}, formatValue(a.ari[k]))),
-              el('td', {class: 'number'}, formatValue(a.criticalA)), el('td', {class: 'number'}, formatValue(a.criticalB)),
-              el('td', {class: 'number'}, formatValue(a.shared)), el('td', {class: 'number'}, formatValue(a.jaccard)))))))));
+          el('thead', {}, header), el('tbody', {}, rows))));
 }
 
 document.addEventListener('DOMContentLoaded', async () => {

@@ -68,7 +68,7 @@ function render(run) {
   const s = run.summary;
   document.title = 'dnnc: run ' + s.id;
   const main = document.getElementById('run');
-  main.replaceChildren(
+  fill(main,
       el('h1', {}, 'Run ', el('span', {id: 'run-id'}, s.id), ' ', statusBadge(s.status)),
       s.error ? el('p', {class: 'error', id: 'run-error'}, s.error) : null,
       el('div', {class: 'panel'}, facts([

@@ -37,7 +37,7 @@ async function load() {
     showError(errorBox, '');
   } catch (e) {
     showError(errorBox, e.message);
-    document.querySelector('#runs tbody').replaceChildren();
+    fill(document.querySelector('#runs tbody'));
     document.getElementById('count').textContent = '';
     return;
   }
@@ -56,12 +56,12 @@ function render(page) {
     class: 'sortable' + (c.key === sort ? ' sorted-' + order : ''), 'data-key': c.key, title: c.kind + ' ' + c.key,
     onclick: () => setState({sort: c.key, order: c.key === sort && order === 'desc' ? 'asc' : 'desc'}, true)
   }, c.key)));
-  document.querySelector('#runs thead').replaceChildren(headRow);
+  fill(document.querySelector('#runs thead'), headRow);
   const body = page.rows.map(row => el('tr', {'data-id': row.id},
       el('td', {}, el('input', {type: 'checkbox', 'aria-label': 'select ' + row.id, checked: selected.has(row.id),
         onchange: e => { e.target.checked ? selected.add(row.id) : selected.delete(row.id); updateCompare(); }})),
       page.columns.map(c => cell(c, row[c.key]))));
-  document.querySelector('#runs tbody').replaceChildren(...body);
+  fill(document.querySelector('#runs tbody'), ...body);
   const first = page.matched === 0 ? 0 : page.offset + 1;
   const last = Math.min(page.offset + page.limit, page.matched);
   document.getElementById('count').textContent = page.matched + ' of ' + page.total + ' runs match; showing '
@@ -89,7 +89,7 @@ function renderPager(page) {
   const size = el('select', {id: 'page-size', 'aria-label': 'rows per page',
     onchange: e => setState({limit: e.target.value}, true)}, [25, 50, 100, 500].map(n =>
       el('option', {value: n, selected: n === page.limit}, n + ' per page')));
-  pager.replaceChildren(previous, ' ', next, ' ', size);
+  fill(pager, previous, ' ', next, ' ', size);
 }
 
 function renderChooser(page) {
@@ -97,7 +97,7 @@ function renderChooser(page) {
   const group = (title, keys) => keys.length === 0 ? null : [el('h3', {}, title), keys.map(key => el('label', {},
       el('input', {type: 'checkbox', value: key, checked: shown.has(key), disabled: key === 'id',
         onchange: () => toggleColumn(key, page)}), ' ', key))];
-  document.getElementById('chooser').replaceChildren(
+  fill(document.getElementById("chooser"),
       group('run', RUN_FIELDS), group('parameters', page.available.parameters), group('results', page.available.results));
 }
 
@@ -119,9 +119,9 @@ async function loadCharts() {
   const againstSelect = document.getElementById('chart-against');
   const results = current.available.results;
   const result = params.get('result') || current.columns.map(c => c.key).find(k => results.includes(k)) || results[0];
-  resultSelect.replaceChildren(...results.map(r => el('option', {value: r, selected: r === result}, r)));
+  fill(resultSelect, ...results.map(r => el('option', {value: r, selected: r === result}, r)));
   const against = params.get('against') || 'order';
-  againstSelect.replaceChildren(el('option', {value: 'order', selected: against === 'order'}, 'run order'),
+  fill(againstSelect, el('option', {value: 'order', selected: against === 'order'}, 'run order'),
       ...['seed'].concat(current.available.parameters.filter(p => p !== 'seed'))
           .map(p => el('option', {value: p, selected: p === against}, p)));
   const chartError = document.getElementById('chart-error');
