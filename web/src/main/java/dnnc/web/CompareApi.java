@@ -42,6 +42,9 @@ final class CompareApi {
         }
         ObjectNode equal = json.putObject("equal");
         sideBySide.equal().forEach(equal::put);
+        if (ids.size() == 2) {
+            json.putObject("agreement").set("alphas", StudyAgreement.of(records.details(ids.get(0)), records.details(ids.get(1))));
+        }
         ctx.json(json);
     }
 

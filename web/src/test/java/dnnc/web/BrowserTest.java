@@ -139,6 +139,9 @@ class BrowserTest {
         assertTrue(browser.findElements(By.cssSelector("tr[data-key='parameters:epochs']")).isEmpty(), "equal rows are hidden");
         String delta = browser.findElement(By.cssSelector("tr[data-key='results:model.test_bce'] .delta")).getText();
         assertTrue(delta.equals("+10.25") || delta.equals("-10.25"), delta);
+        WebElement agreement = browser.findElement(By.id("agreement-table"));
+        assertTrue(agreement.getText().contains("0.571429"), "ARI 4/7 of the ACE clusterings: " + agreement.getText());
+        assertTrue(agreement.getText().contains("0.4"), "Jaccard of the critical sets: " + agreement.getText());
         Browser.screenshot(browser, "compare");
         browser.findElement(By.id("only-differences")).click();
         assertFalse(browser.findElements(By.cssSelector("tr[data-key='parameters:epochs']")).isEmpty());

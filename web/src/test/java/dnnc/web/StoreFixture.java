@@ -53,6 +53,11 @@ final class StoreFixture {
         recorder.result("clustering.ace.0.converged", true);
         recorder.result("findings.checks.1_rotation.verdict", "holds");
         recorder.warning("clustering <b>did not</b> converge at alpha 3");
+        // agreement of the two succeeded runs at alpha 0 (CompareApi): ACE labels {0,0,1,2} vs {0,0,1,1}, adjusted
+        // Rand index 4/7; activation labels equal, 1; critical sets {1,2,3} vs {2,3,4,5}, Jaccard 2/5
+        clusters(run, recorder, "ace", seed == 1 ? "0,0,1,2" : "0,0,1,1");
+        clusters(run, recorder, "activation", "0,0,1,1");
+        recorder.result("findings.critical.0.neurons", seed == 1 ? new int[] {1, 2, 3} : new int[] {2, 3, 4, 5});
         image(run.outputDir().resolve("figure-3-1.png"), "png");
         recorder.artifact(run.outputDir().resolve("figure-3-1.png"), "figure 3.1: reconstruction grid");
         image(run.outputDir().resolve("latent-0.gif"), "gif");
@@ -65,6 +70,17 @@ final class StoreFixture {
         model.finish(RunStatus.SUCCEEDED, null);
         run.finish(RunStatus.SUCCEEDED, null);
         return run.id();
+    }
+
+    private static void clusters(RunHandle run, Recorder recorder, String kind, String labels) throws IOException {
+        StringBuilder csv = new StringBuilder("layer,index,label\n");
+        String[] label = labels.split(",");
+        for (int i = 0; i < label.length; i++) {
+            csv.append("hidden1,").append(i).append(',').append(label[i]).append('\n');
+        }
+        Path file = run.outputDir().resolve("clusters-" + kind + "-alpha0.csv");
+        Files.writeString(file, csv);
+        recorder.artifact(file, "cluster labels");
     }
 
     private static String failed(RecordStore store) throws IOException {

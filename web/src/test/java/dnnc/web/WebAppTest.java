@@ -149,7 +149,8 @@ class WebAppTest {
         assertEquals("/runs/" + fixture.first + "/files/report.html", run.get("report").asText());
         List<String> kinds = new ArrayList<>();
         run.get("artifacts").forEach(a -> kinds.add(a.get("path").asText() + ":" + a.get("kind").asText()));
-        assertEquals(List.of("figure-3-1.png:image", "latent-0.gif:image", "neurons.csv:file", "report.html:html"), kinds);
+        assertEquals(List.of("clusters-ace-alpha0.csv:file", "clusters-activation-alpha0.csv:file", "figure-3-1.png:image",
+                "latent-0.gif:image", "neurons.csv:file", "report.html:html"), kinds);
         assertEquals("./dnnc runs rerun " + fixture.first + " --runs " + runs.toAbsolutePath(), run.get("rerun").get(0).asText());
         assertTrue(run.get("rerun").get(1).asText().startsWith("./dnnc run workflows/quick.yaml "), run.get("rerun").get(1).asText());
         JsonNode failed = json("/api/runs/" + fixture.failed);
@@ -214,6 +215,15 @@ class WebAppTest {
         assertFalse(bce.get("present").get(2).asBoolean());
         assertFalse(row(comparison, "parameters", "epochs").get("differs").asBoolean());
         assertTrue(row(comparison, "parameters", "beta").get("differs").asBoolean());
+        assertTrue(comparison.get("agreement") == null, "agreement is for two runs");
+        JsonNode agreement = json("/api/compare?runs=" + fixture.first + "," + fixture.second).get("agreement").get("alphas");
+        assertEquals(1, agreement.size());
+        assertEquals("0", agreement.get(0).get("alpha").asText());
+        assertEquals(4.0 / 7.0, agreement.get(0).get("ari").get("ace").asDouble(), 1e-15);
+        assertEquals(1.0, agreement.get(0).get("ari").get("activation").asDouble(), 1e-15);
+        assertEquals(2, agreement.get(0).get("shared").asInt());
+        assertEquals(0.4, agreement.get(0).get("jaccard").asDouble(), 1e-15);
+        assertEquals(0, json("/api/compare?runs=" + fixture.first + "," + fixture.failed).get("agreement").get("alphas").size());
         assertEquals(404, get("/api/compare?runs=" + fixture.first + ",nope").statusCode());
         assertEquals(400, get("/api/compare").statusCode());
         assertEquals(200, get("/compare?runs=" + fixture.first + "," + fixture.second).statusCode());
