@@ -64,17 +64,20 @@ public final class ReadOnlyRecords {
         });
     }
 
-    /**
-     * The result paths holding numbers in the latest runs, sorted: what a runs table offers as columns. Reading the
-     * latest runs only keeps this fast on a store of thousands of runs, and they are the runs a user looks at.
-     */
-    public List<String> numericResultPaths(int latestRuns) {
+    /** The result paths holding numbers in these runs, sorted: what a runs table offers as columns. */
+    public List<String> numericResultPaths(List<String> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", java.util.Collections.nCopies(runIds.size(), "?"));
         return database.readOnly(connection -> {
             List<String> paths = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT path FROM results WHERE "
-                    + "value_number IS NOT NULL AND run_id IN (SELECT id FROM runs ORDER BY started_at DESC LIMIT ?) "
-                    + "ORDER BY path")) {
-                query.setInt(1, latestRuns);
+            // by run id first: the primary key (run_id, path) finds each run's rows without reading the others'
+            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT path FROM results WHERE run_id IN ("
+                    + placeholders + ") AND value_number IS NOT NULL ORDER BY path")) {
+                for (int i = 0; i < runIds.size(); i++) {
+                    query.setString(i + 1, runIds.get(i));
+                }
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         paths.add(rows.getString(1));

@@ -36,7 +36,8 @@ final class RunTable {
     Selection select(TableRequest request) {
         List<RunListing> listings = records.runs();
         List<String> parameterNames = parameterNames(listings);
-        List<RunColumn> columns = columns(request.columns(), listings, parameterNames);
+        List<String> resultPaths = records.numericResultPaths(latestIds(listings));
+        List<RunColumn> columns = columns(request.columns(), listings, parameterNames, resultPaths);
         Set<String> needed = new LinkedHashSet<>(request.filter().names());
         needed.add(request.sort());
         columns.forEach(c -> needed.add(c.key()));
@@ -50,16 +51,19 @@ final class RunTable {
                 rows.add(row);
             }
         }
-        rows.sort(order(request.sort(), request.descending()));
-        return new Selection(listings.size(), rows, columns, parameterNames);
+        return new Selection(listings.size(), sorted(rows, request.sort(), request.descending()), columns, parameterNames,
+                resultPaths);
     }
 
-    List<String> numericResultPaths() {
-        return records.numericResultPaths(RUNS_OFFERING_COLUMNS);
+    /** The selected runs of a request, sorted, with the columns to show and the names a column may have. */
+    record Selection(int total, List<RunRow> rows, List<RunColumn> columns, List<String> parameterNames,
+                     List<String> resultPaths) {
     }
 
-    /** The selected runs of a request, sorted, with the columns to show. */
-    record Selection(int total, List<RunRow> rows, List<RunColumn> columns, List<String> parameterNames) {
+    /** The latest runs say which result paths the column chooser offers: they are the runs a user looks at. */
+    private static List<String> latestIds(List<RunListing> listings) {
+        int from = Math.max(0, listings.size() - RUNS_OFFERING_COLUMNS);
+        return listings.subList(from, listings.size()).stream().map(l -> l.summary().id()).toList();
     }
 
     private static boolean selected(TableRequest request, RunRow row) {
@@ -70,34 +74,34 @@ final class RunTable {
                 && request.filter().matches(row);
     }
 
-    /** Missing values sort last in both directions; numbers by value, the rest as text. */
-    static Comparator<RunRow> order(String key, boolean descending) {
-        Comparator<JsonNode> values = (a, b) -> {
-            Double x = RunFilterExpression.number(a);
-            Double y = RunFilterExpression.number(b);
-            if (x != null && y != null) {
-                return Double.compare(x, y);
-            }
-            if (x != null || y != null) {
-                return x != null ? -1 : 1; // numbers before text
-            }
-            return a.asText().compareTo(b.asText());
-        };
-        Comparator<JsonNode> direction = descending ? values.reversed() : values;
-        return Comparator.comparing((RunRow row) -> present(row.valueOf(key)), Comparator.nullsLast(direction))
-                .thenComparing(RunRow::id);
+    /**
+     * Missing values last in both directions; numbers by value before text, text in its order; ties by run id. Each
+     * row's key is read once (a sort compares each row about log n times).
+     */
+    static List<RunRow> sorted(List<RunRow> rows, String key, boolean descending) {
+        record Keyed(RunRow row, Double number, String text) {
+        }
+        Comparator<Keyed> values = Comparator.comparing((Keyed k) -> k.number() == null)
+                .thenComparing(Keyed::number, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Keyed::text, Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator<Keyed> direction = descending ? values.reversed() : values;
+        Comparator<Keyed> order = Comparator.comparing((Keyed k) -> k.number() == null && k.text() == null)
+                .thenComparing(direction).thenComparing(k -> k.row().id());
+        return rows.stream().map(row -> {
+            JsonNode value = row.valueOf(key);
+            boolean missing = value == null || value.isNull();
+            Double number = missing ? null : RunFilterExpression.number(value);
+            return new Keyed(row, number, missing || number != null ? null : value.asText());
+        }).sorted(order).map(Keyed::row).toList();
     }
 
-    private static JsonNode present(JsonNode value) {
-        return value == null || value.isNull() ? null : value;
-    }
-
-    private List<RunColumn> columns(List<String> requested, List<RunListing> listings, List<String> parameterNames) {
+    private static List<RunColumn> columns(List<String> requested, List<RunListing> listings, List<String> parameterNames,
+                                           List<String> resultPaths) {
         List<String> keys = new ArrayList<>();
         if (requested == null) {
             keys.addAll(RunColumn.RUN_FIELDS);
             keys.addAll(varyingParameters(listings, parameterNames));
-            Set<String> offered = new HashSet<>(numericResultPaths());
+            Set<String> offered = new HashSet<>(resultPaths);
             DEFAULT_RESULTS.stream().filter(offered::contains).forEach(keys::add);
         } else {
             keys.add("id");

@@ -48,7 +48,7 @@ final class RunsApi {
         ObjectNode available = page.putObject("available");
         RunTable.allRunFields().forEach(available.putArray("run")::add);
         selection.parameterNames().forEach(available.putArray("parameters")::add);
-        table.numericResultPaths().forEach(available.putArray("results")::add);
+        selection.resultPaths().forEach(available.putArray("results")::add);
         page.put("millis", (System.nanoTime() - start) / 1_000_000);
         ctx.json(page);
     }
