@@ -100,9 +100,9 @@ final class RunTable {
         List<String> keys = new ArrayList<>();
         if (requested == null) {
             keys.addAll(RunColumn.RUN_FIELDS);
-            keys.addAll(varyingParameters(listings, parameterNames));
             Set<String> offered = new HashSet<>(resultPaths);
             DEFAULT_RESULTS.stream().filter(offered::contains).forEach(keys::add);
+            keys.addAll(varyingParameters(listings, parameterNames));
         } else {
             keys.add("id");
             requested.stream().filter(k -> !k.equals("id")).distinct().forEach(keys::add);

@@ -16,6 +16,8 @@ import java.util.Set;
 
 /** /api/runs (a page of the table), /api/runs.csv (all of it) and /api/chart (one result across the runs). */
 final class RunsApi {
+    /** Parameter axes of the parallel coordinates: beyond this many the lines cannot be followed. */
+    private static final int MAX_PARALLEL_AXES = 8;
     private final RecordStore store;
     private final RunTable table;
 
@@ -120,7 +122,7 @@ final class RunsApi {
         }
     }
 
-    /** The seed and the parameters with more than one value among these runs. */
+    /** The parameters with more than one value among these runs (at most a readable number of axes). */
     private static List<String> varying(List<RunRow> rows) {
         Set<String> names = new TreeSet<>();
         rows.forEach(r -> names.addAll(r.listing().parameters().keySet()));
@@ -135,7 +137,7 @@ final class RunsApi {
         if (!varying.contains("seed") && rows.stream().map(r -> r.listing().summary().seed()).distinct().count() > 1) {
             varying.add(0, "seed");
         }
-        return varying;
+        return varying.subList(0, Math.min(varying.size(), MAX_PARALLEL_AXES));
     }
 
     static String cellText(JsonNode value) {

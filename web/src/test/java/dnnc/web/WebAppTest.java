@@ -60,8 +60,8 @@ class WebAppTest {
         assertEquals(List.of(fixture.running, fixture.interrupted, fixture.failed, fixture.second, fixture.first), ids(page));
         List<String> columns = new ArrayList<>();
         page.get("columns").forEach(c -> columns.add(c.get("key").asText()));
-        assertEquals(List.of("id", "status", "workflow", "started", "duration", "seed", "beta", "epochs", "note",
-                "model.test_bce", "judge.test_accuracy"), columns);
+        assertEquals(List.of("id", "status", "workflow", "started", "duration", "seed", "model.test_bce",
+                "judge.test_accuracy", "beta", "epochs", "note"), columns);
         JsonNode first = page.get("rows").get(4);
         assertEquals(150.5, first.get("model.test_bce").asDouble());
         assertEquals("4", first.get("beta").asText());

@@ -64,6 +64,14 @@ function formatValue(value) {
   return JSON.stringify(value);
 }
 
+// A value in a table cell: long lists and texts cut to a readable length, the whole value in the cell's tooltip.
+function valueCell(value, attributes) {
+  const text = formatValue(value);
+  const shown = text.length > 80 ? text.slice(0, 77) + '...' : text;
+  return el('td', Object.assign({class: typeof value === 'number' ? 'number' : null, title: text.length > 80 ? text : null},
+      attributes || {}), shown);
+}
+
 function formatDelta(delta) {
   if (delta === null || delta === undefined || delta === 0) return '';
   return (delta > 0 ? '+' : '') + formatValue(delta);

@@ -20,9 +20,11 @@ function render() {
     }
     rows.push(el('tr', {class: row.differs ? 'differs' : 'same', 'data-key': row.section + ':' + row.key},
         el('td', {}, row.key),
-        row.values.map((v, i) => el('td', {class: typeof v === 'number' ? 'number' : null},
-            row.present[i] ? formatValue(v) : '(absent)',
-            i > 0 && row.deltas[i] ? el('div', {class: 'delta'}, formatDelta(row.deltas[i])) : null))));
+        row.values.map((v, i) => {
+          const td = row.present[i] ? valueCell(v) : el('td', {class: 'absent'}, '(absent)');
+          if (i > 0 && row.deltas[i]) td.append(el('div', {class: 'delta'}, formatDelta(row.deltas[i])));
+          return td;
+        })));
   }
   if (rows.length === 0) rows.push(el('tr', {}, el('td', {colspan: runs.length + 1}, 'no differences')));
   fill(document.querySelector('#comparison tbody'), ...rows);

@@ -72,12 +72,11 @@ function render(page) {
 }
 
 function cell(column, value) {
-  if (column.key === 'id') return el('td', {}, runLink(value));
+  if (column.key === 'id') return el('td', {class: 'nowrap'}, runLink(value));
   if (column.key === 'status') return el('td', {}, statusBadge(value));
-  if (column.key === 'started' || column.key === 'ended') return el('td', {title: value || ''}, formatTime(value));
+  if (column.key === 'started' || column.key === 'ended') return el('td', {class: 'nowrap', title: value || ''}, formatTime(value));
   if (column.key === 'duration') return el('td', {class: 'number'}, formatDuration(value));
-  return el('td', {class: typeof value === 'number' ? 'number' : null, title: value === null || value === undefined ? '' : String(value)},
-      formatValue(value));
+  return valueCell(value);
 }
 
 function renderPager(page) {
@@ -155,7 +154,7 @@ function drawSeries(chart) {
     animation: false,
     title: {text: chart.result + (chart.against === 'order' ? ' by run order' : ' against ' + chart.against), textStyle: {fontSize: 13}},
     tooltip: {trigger: 'item', renderMode: 'richText', formatter: p => p.data[2] + '\n' + chart.result + ' = ' + formatValue(p.data[1])},
-    xAxis: {type: categorical ? 'category' : 'value', name: chart.against === 'order' ? 'run (oldest first)' : chart.against, scale: true, nameLocation: 'middle', nameGap: 26},
+    xAxis: {type: categorical ? 'category' : 'value', minInterval: chart.against === 'order' ? 1 : 0, name: chart.against === 'order' ? 'run (oldest first)' : chart.against, scale: true, nameLocation: 'middle', nameGap: 26},
     yAxis: {type: 'value', name: chart.result, scale: true},
     grid: {left: 60, right: 20, top: 40, bottom: 40},
     series: [{type: chart.against === 'order' ? 'line' : 'scatter', symbolSize: 7,
