@@ -39,6 +39,7 @@ async function load() {
     showError(errorBox, e.message);
     fill(document.querySelector('#runs tbody'));
     document.getElementById('count').textContent = '';
+    clearCharts();
     return;
   }
   render(current);
@@ -143,6 +144,15 @@ async function loadCharts() {
   drawParallel(chart);
 }
 
+// Charts of an earlier filter would pass for this one's: a table that cannot be shown takes its charts with it.
+function clearCharts() {
+  if (typeof echarts === 'undefined') return;
+  for (const id of ['chart-series', 'chart-parallel']) {
+    const chart = echarts.getInstanceByDom(document.getElementById(id));
+    if (chart) chart.clear();
+  }
+}
+
 function chartOf(id) {
   const node = document.getElementById(id);
   return echarts.getInstanceByDom(node) || echarts.init(node, null, {renderer: 'canvas'});
@@ -167,6 +177,10 @@ function drawSeries(chart) {
 function drawParallel(chart) {
   const dims = chart.parallel.dimensions;
   const lines = chart.parallel.runs;
+  if (dims.length < 2) {
+    chartOf('chart-parallel').setOption({title: {text: 'No parameter varies among these runs', textStyle: {fontSize: 13}}}, true);
+    return;
+  }
   const axes = dims.map((name, i) => {
     const values = lines.map(l => l.values[i]).filter(v => v !== null);
     const numeric = values.every(v => typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && !isNaN(Number(v))));
@@ -175,7 +189,7 @@ function drawParallel(chart) {
   });
   chartOf('chart-parallel').setOption({
     animation: false,
-    title: {text: dims.length > 1 ? 'Parameters that vary, and ' + chart.result : 'No parameter varies among these runs', textStyle: {fontSize: 13}},
+    title: {text: 'Parameters that vary, and ' + chart.result, textStyle: {fontSize: 13}},
     parallel: {left: 50, right: 60, top: 60, bottom: 30},
     parallelAxis: axes.map(a => Object.assign({nameTextStyle: {fontSize: 11}}, a)),
     series: [{type: 'parallel', lineStyle: {width: 1.5, opacity: 0.6},
