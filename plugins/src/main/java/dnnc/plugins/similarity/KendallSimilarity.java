@@ -4,7 +4,6 @@ import dnnc.api.Matrix;
 import dnnc.api.PluginInfo;
 import dnnc.api.SimilarityMeasure;
 import dnnc.api.SimilarityResult;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.stream.IntStream;
 
@@ -13,7 +12,7 @@ import java.util.stream.IntStream;
  * (a few hundred samples); rows of the result are computed in parallel.
  */
 @PluginInfo(name = "kendall", description = "Kendall rank correlation tau-b (O(samples^2) per pair: modest sizes)")
-public final class KendallSimilarity extends DeclaredPlugin implements SimilarityMeasure {
+public final class KendallSimilarity implements SimilarityMeasure {
 
     @Override
     public SimilarityResult similarity(Matrix samplesByVariables) {
