@@ -3,6 +3,7 @@ package dnnc.plugins.lesion;
 import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
 import dnnc.api.CriticalSet;
+import dnnc.api.Partition;
 import dnnc.api.FeatureKey;
 import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
@@ -61,7 +62,7 @@ public final class Repeatability {
                         everywhere = false;
                         break;
                     }
-                    sum += AdjustedRandIndex.of(a.labels(), b.labels());
+                    sum += new Partition(a.labels()).adjustedRandIndex(new Partition(b.labels()));
                     pairs++;
                 }
                 everywhere &= a != null;

@@ -7,7 +7,7 @@ import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
 import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
-import dnnc.plugins.lesion.AdjustedRandIndex;
+import dnnc.api.Partition;
 import dnnc.plugins.lesion.ClusterStability;
 
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ record RepeatabilitySummary(int seeds, Map<FeatureKey, PerClustering> clustering
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < labelings.size(); i++) {
             for (int j = i + 1; j < labelings.size(); j++) {
-                values.add(AdjustedRandIndex.of(labelings.get(i), labelings.get(j)));
+                values.add(new Partition(labelings.get(i)).adjustedRandIndex(new Partition(labelings.get(j))));
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();

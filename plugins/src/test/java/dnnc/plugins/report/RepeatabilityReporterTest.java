@@ -10,7 +10,7 @@ import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
 import dnnc.api.Slots;
-import dnnc.plugins.lesion.AdjustedRandIndex;
+import dnnc.api.Partition;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +53,7 @@ class RepeatabilityReporterTest {
         new RepeatabilityReporter().report(context);
 
         Map<String, Object> results = context.run.results;
-        double expected = (AdjustedRandIndex.of(a, b) + AdjustedRandIndex.of(a, c) + AdjustedRandIndex.of(b, c)) / 3;
+        double expected = (new Partition(a).adjustedRandIndex(new Partition(b)) + new Partition(a).adjustedRandIndex(new Partition(c)) + new Partition(b).adjustedRandIndex(new Partition(c))) / 3;
         assertEquals(3, results.get("findings.repeatability.seeds"));
         assertEquals(expected, (Double) results.get("findings.repeatability.ari.activation.1"), 1e-15);
         assertEquals(Map.of("seeds", 3, "min", 3, "max", 5), results.get("findings.repeatability.important.activation.1"));
@@ -75,7 +75,7 @@ class RepeatabilityReporterTest {
         assertEquals(6, stable.get("neurons"));
         @SuppressWarnings("unchecked")
         Map<String, Object> spread = (Map<String, Object>) results.get("findings.repeatability.ari_spread.activation.1");
-        assertEquals(Math.min(AdjustedRandIndex.of(a, b), Math.min(AdjustedRandIndex.of(a, c), AdjustedRandIndex.of(b, c))),
+        assertEquals(Math.min(ari(a, b), Math.min(ari(a, c), ari(b, c))),
                 (Double) spread.get("min"), 1e-15);
         assertEquals(3, spread.get("pairs"));
         assertTrue(Files.readString(dir.resolve("stable-clusters.csv")).contains("activation,1.0,2,2,false,0.3333333333333333,false"));
@@ -91,5 +91,9 @@ class RepeatabilityReporterTest {
         assertEquals(1, context.run.results.get("findings.repeatability.seeds"));
         assertEquals(1, context.run.results.size());
         assertEquals(1, context.run.warnings.size());
+    }
+
+    private static double ari(int[] a, int[] b) {
+        return new dnnc.api.Partition(a).adjustedRandIndex(new dnnc.api.Partition(b));
     }
 }
