@@ -8,6 +8,7 @@ import dnnc.api.Progress;
 import dnnc.api.SimilarityResult;
 import dnnc.plugins.clustering.AffinityPropagation;
 import dnnc.plugins.clustering.bench.ClusteringBench;
+import dnnc.plugins.similarity.KendallSimilarity;
 import dnnc.plugins.similarity.SpearmanSimilarity;
 
 import java.io.IOException;
@@ -24,9 +25,9 @@ import java.util.stream.IntStream;
 
 /**
  * Spearman and affinity propagation (median preference, damping 0.5, at most 200 iterations, seed 0) on N
- * synthetic neurons x 1,000 samples built as reference_scaling.py builds them. For N = 1,700 it also writes the
- * similarity matrix (NumPy .npy) and the labels to the scratch folder, so scikit-learn can be run on exactly
- * the same input and the labels compared.
+ * synthetic neurons x 1,000 samples built as reference_scaling.py builds them. For N = 1,700 it also times
+ * Kendall's tau-b and writes the Spearman matrix (NumPy .npy) and the labels to the scratch folder, so
+ * scikit-learn can be run on exactly the same input and the labels compared.
  */
 public final class ClusteringBenchmark implements Benchmark {
     static final int SAMPLES = 1000;
@@ -39,7 +40,7 @@ public final class ClusteringBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "Spearman + affinity propagation at N = 1,700 and 5,000 synthetic neurons x 1,000 samples (option clustering.sizes)";
+        return "Spearman + affinity propagation at N = 1,700 and 5,000 synthetic neurons x 1,000 samples, Kendall at 1,700 (option clustering.sizes)";
     }
 
     @Override
@@ -61,6 +62,8 @@ public final class ClusteringBenchmark implements Benchmark {
             figures.put("ap.n" + n + ".iterations", (double) c[0].iterations());
             figures.put("ap.n" + n + ".clusters", (double) c[0].clusterCount());
             if (n == LABEL_CHECK_N) {
+                KendallSimilarity kendall = new KendallSimilarity();
+                figures.put("kendall.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> kendall.similarity(x)));
                 writeForComparison(settings.scratch(), s[0].matrix(), c[0].labels());
             }
         }

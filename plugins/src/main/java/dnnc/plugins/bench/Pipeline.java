@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The work of /work/shared/bench/reference_pipeline.py done by dnnc's plugins, stage for stage: train the cVAE,
+ * The work of bench/reference/reference_pipeline.py done by dnnc's plugins, stage for stage: train the cVAE,
  * time the decoder forward (20 x batch 10,000), ACE of z_1 with its per-draw features (7 alphas x 1,000
  * draws), then Spearman + affinity propagation (max 1,000 iterations) per alpha on activation- and ACE-based
  * features. The reference also trains a small judge, which this leaves out (its time is subtracted there).

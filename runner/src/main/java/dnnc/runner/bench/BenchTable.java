@@ -33,6 +33,7 @@ public final class BenchTable {
             new Row("ACE all 20 inputs, s (ref: z_1 x 80/7 rows)", "ace.all_inputs.s", "ace_all_scaled", false, 1.0),
             new Row("Spearman N=1,700, s", "clustering.spearman.n1700.s", "n1700.spearman_s", false, 3.0),
             new Row("Spearman N=5,000, s", "clustering.spearman.n5000.s", "n5000.spearman_s", false, 3.0),
+            new Row("Kendall tau-b N=1,700, s (ref: SciPy pairwise, scaled)", "clustering.kendall.n1700.s", "n1700.kendall_s", false, Double.NaN),
             new Row("affinity propagation N=1,700, s", "clustering.ap.n1700.s", "n1700.ap_s", false, 10.0),
             new Row("affinity propagation N=5,000, s", "clustering.ap.n5000.s", "n5000.ap_s", false, 10.0),
             new Row("AP iterations N=5,000 (ours | sklearn)", "clustering.ap.n5000.iterations", "n5000.iters", true, Double.NaN),

@@ -19,12 +19,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The reference pipeline (PyTorch + scikit-learn + SciPy, ../shared/bench) run as Python subprocesses, with
- * their figures parsed into the same kind of keys as ours. Python gets the machine's default threads (the
- * launcher's OMP_NUM_THREADS=1 is for dnnc's JVM only).
+ * The reference pipeline (PyTorch + scikit-learn + SciPy: bench/reference in the repository, packaged with
+ * dnnc) run as Python subprocesses, with their figures parsed into the same kind of keys as ours. Python gets
+ * the machine's default threads (the launcher's OMP_NUM_THREADS=1 is for dnnc's JVM only).
  */
 public final class ReferenceRun {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([-0-9.]+)");
+    static final List<String> SCRIPTS = List.of("reference_pipeline.py", "reference_scaling.py");
+    /** How to set up the reference stack, printed when it did not run. */
+    public static final String SETUP = "python3 -m venv ~/ref-venv && ~/ref-venv/bin/pip install -r bench/reference/requirements.txt"
+            + " (docs/PERFORMANCE.md)";
+    /** Columns whose pairs SciPy's kendalltau is timed on, scaled to all pairs (a full matrix takes it most of an hour). */
+    static final int KENDALL_COLUMNS = 60;
     private final String python;
     private final Path scripts;
     private final Consumer<String> log;
@@ -45,15 +51,43 @@ public final class ReferenceRun {
         return Files.isExecutable(venv) ? venv.toString() : "python3";
     }
 
-    /** The versions of torch, scikit-learn, SciPy and NumPy, or empty when the stack is not installed. */
-    public String versions() {
-        try {
-            return run(List.of(python, "-c", "import torch, sklearn, scipy, numpy; "
-                    + "print(f'torch {torch.__version__} (threads {torch.get_num_threads()}), scikit-learn {sklearn.__version__}, "
-                    + "SciPy {scipy.__version__}, NumPy {numpy.__version__}')"), false).trim();
-        } catch (RuntimeException e) {
-            return "";
+    /**
+     * The folder of the reference scripts: {@code override} when given (it must hold them), else the copies
+     * packaged with dnnc, written to {@code scratch}.
+     */
+    public static Path scripts(Path override, Path scratch) {
+        if (override != null) {
+            for (String script : SCRIPTS) {
+                if (!Files.isRegularFile(override.resolve(script))) {
+                    throw new dnnc.api.InvalidInputException("--reference " + override + ": no " + script + " there");
+                }
+            }
+            return override;
         }
+        try {
+            Path folder = Files.createDirectories(scratch.resolve("reference-scripts"));
+            for (String script : SCRIPTS) {
+                try (InputStream in = ReferenceRun.class.getResourceAsStream("/dnnc/bench/reference/" + script)) {
+                    if (in == null) {
+                        throw new IllegalStateException("reference script not packaged with dnnc: " + script);
+                    }
+                    Files.copy(in, folder.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The versions of torch, scikit-learn, SciPy and NumPy; when the stack cannot be imported, an exception whose
+     * message says why in one line (the interpreter is missing, or the import error).
+     */
+    public String versions() {
+        return run(List.of(python, "-c", "import torch, sklearn, scipy, numpy; "
+                + "print(f'torch {torch.__version__} (threads {torch.get_num_threads()}), scikit-learn {sklearn.__version__}, "
+                + "SciPy {scipy.__version__}, NumPy {numpy.__version__}')"), false).trim();
     }
 
     String python() {
@@ -82,7 +116,8 @@ public final class ReferenceRun {
             Matcher n = Pattern.compile("clustering\\.spearman\\.n(\\d+)\\.s").matcher(key);
             if (n.matches()) {
                 int size = Integer.parseInt(n.group(1));
-                scaling(size).forEach((k, v) -> figures.put("n" + size + "." + k, v));
+                boolean kendall = ours.containsKey("clustering.kendall.n" + size + ".s");
+                scaling(size, kendall).forEach((k, v) -> figures.put("n" + size + "." + k, v));
             }
         }
         Path npy = clusteringScratch.resolve("ap-similarity.npy");
@@ -114,9 +149,16 @@ public final class ReferenceRun {
         }
     }
 
-    /** reference_scaling.py at N neurons x 1,000 samples: spearman_s, ap_s, iters, clusters, maxrss_GB. */
-    Map<String, Double> scaling(int n) {
-        String line = run(List.of(python, scripts.resolve("reference_scaling.py").toString(), Integer.toString(n)), true);
+    /**
+     * reference_scaling.py at N neurons x 1,000 samples: spearman_s, ap_s, iters, clusters, maxrss_GB, and with
+     * {@code kendall} kendall_s (SciPy's pairwise kendalltau scaled to all pairs).
+     */
+    Map<String, Double> scaling(int n, boolean kendall) {
+        List<String> command = new ArrayList<>(List.of(python, scripts.resolve("reference_scaling.py").toString(), Integer.toString(n)));
+        if (kendall) {
+            command.addAll(List.of("--kendall-columns", Integer.toString(KENDALL_COLUMNS)));
+        }
+        String line = run(command, true);
         Map<String, Double> figures = new LinkedHashMap<>();
         Matcher m = FIELD.matcher(line);
         while (m.find()) {
@@ -162,7 +204,7 @@ public final class ReferenceRun {
             }
             return output.toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command.get(0), e);
+            throw new UncheckedIOException("cannot start " + command.get(0) + " (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Benchmark option, e.g. --set training.epochs=3 --set clustering.sizes=1700 --set reference.epochs=10")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of reference_pipeline.py and reference_scaling.py (default: ../shared/bench if present).")
+    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of reference_pipeline.py and reference_scaling.py (default: the copies packaged with dnnc, bench/reference).")
     Path reference;
 
     @Option(names = "--no-reference", description = "Do not run the Python reference even when it is installed.")
@@ -70,15 +70,33 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         List<Benchmark> chosen = chosenBenchmarks();
-        Path scripts = noReference ? null : referenceFolder();
-        ReferenceRun referenceRun = scripts == null ? null : new ReferenceRun(python, scripts, out::println);
-        String referenceVersions = referenceRun == null ? "" : referenceRun.versions();
+        Path scratch = Files.createTempDirectory("dnnc-bench");
+        ReferenceRun referenceRun = null;
+        String referenceStatus;
+        if (noReference) {
+            referenceStatus = "reference: not run (--no-reference)";
+        } else {
+            Path scripts;
+            try {
+                scripts = ReferenceRun.scripts(reference, scratch);
+            } catch (RuntimeException e) {
+                deleteTree(scratch);
+                throw e;
+            }
+            ReferenceRun candidate = new ReferenceRun(python, scripts, out::println);
+            try {
+                referenceStatus = "reference: " + candidate.versions() + " (" + python + ")";
+                referenceRun = candidate;
+            } catch (RuntimeException e) {
+                referenceStatus = "reference: not run: " + python + " cannot import torch, scikit-learn, SciPy and NumPy ("
+                        + e.getMessage() + "); set it up with " + ReferenceRun.SETUP;
+            }
+        }
         Map<String, String> provenance = new LinkedHashMap<>(Provenance.collect());
         provenance.put("env.OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
-        provenance.put("reference.stack", referenceVersions.isEmpty() ? "not installed" : referenceVersions + " (" + python + ")");
+        provenance.put("reference.stack", referenceRun == null ? "not run" : referenceStatus.substring("reference: ".length()));
         printHeader(out, provenance);
 
-        Path scratch = Files.createTempDirectory("dnnc-bench");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("repeats", repeats);
         parameters.put("benchmarks", chosen.stream().map(Benchmark::name).toList());
@@ -101,20 +119,24 @@ public final class BenchCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
                 }
                 timeStudy(out).ifPresent(s -> ours.put("study.s", s));
-                if (referenceRun != null && !referenceVersions.isEmpty()) {
-                    out.println("== reference: " + referenceVersions);
-                    theirs.putAll(referenceRun.figures(scratch.resolve("reference"), ours, scratch.resolve("clustering"),
-                            Integer.parseInt(options.getOrDefault("reference.epochs", "10"))));
+                if (referenceRun != null) {
+                    out.println("== " + referenceStatus);
+                    try {
+                        theirs.putAll(referenceRun.figures(scratch.resolve("reference"), ours, scratch.resolve("clustering"),
+                                Integer.parseInt(options.getOrDefault("reference.epochs", "10"))));
+                    } catch (RuntimeException e) {
+                        referenceStatus = "reference: failed, its figures are missing: " + e.getMessage();
+                    }
                     Double differences = theirs.remove("n1700.label_differences");
                     if (differences != null) {
                         ours.put("clustering.ap.n1700.sklearn_label_differences", differences);
                     }
-                } else if (scripts != null) {
-                    out.println("== reference: not run (" + python + " lacks torch, sklearn or scipy)");
                 }
                 List<BenchTable.Line> lines = BenchTable.lines(ours, theirs);
                 out.println();
+                out.println(referenceStatus);
                 out.print(BenchTable.format(lines));
+                run.recorder().result("bench.reference_status", referenceStatus);
                 record(run, ours, theirs, lines);
                 run.finish(RunStatus.SUCCEEDED, null);
                 out.println("run " + run.id() + " " + run.outputDir());
@@ -144,17 +166,6 @@ public final class BenchCommand implements Callable<Integer> {
                             + all.stream().map(Benchmark::name).toList() + " or " + STUDY)));
         }
         return chosen;
-    }
-
-    private Path referenceFolder() {
-        if (reference != null) {
-            if (!Files.isRegularFile(reference.resolve("reference_pipeline.py"))) {
-                throw new InvalidInputException("--reference " + reference + ": no reference_pipeline.py there");
-            }
-            return reference;
-        }
-        return Stream.of(Path.of("..", "shared", "bench"), Path.of("..", "..", "shared", "bench"))
-                .filter(p -> Files.isRegularFile(p.resolve("reference_pipeline.py"))).findFirst().orElse(null);
     }
 
     /** The study workflow end to end, with a fresh model cache so the model is trained as in the reference. */

@@ -7,12 +7,14 @@ import dnnc.db.RunStatus;
 import dnnc.db.RunSummary;
 import dnnc.runner.Main;
 import dnnc.runner.bench.BenchTable;
+import dnnc.runner.bench.ReferenceRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,36 @@ class BenchCommandTest {
             JsonNode bench = store.results(recorded.get(0).id()).get("bench");
             assertTrue(bench.get("decoder").get("forward").get("samples_per_s").asDouble() > 0, bench.toString());
         }
+    }
+
+    @Test
+    void withoutThePythonStackTheTablesFirstLineSaysTheReferenceDidNotRunAndWhy() throws Exception {
+        Path missing = runs.resolve("no-such-python");
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.execute("bench", "--only", "decoder", "--set", "decoder.batch=64", "--repeats", "1",
+                    "--python", missing.toString(), "--runs", runs.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        List<String> lines = out.lines().toList();
+        int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("| figure")).findFirst().orElseThrow());
+        String status = lines.get(table - 1);
+        assertTrue(status.startsWith("reference: not run: " + missing + " cannot import"), status);
+        assertTrue(status.contains("cannot start " + missing), status);
+        assertTrue(status.contains("pip install -r bench/reference/requirements.txt"), status);
+    }
+
+    @Test
+    void theReferenceScriptsArePackagedWithDnnc(@TempDir Path scratch) throws Exception {
+        Path scripts = ReferenceRun.scripts(null, scratch);
+        assertTrue(Files.readString(scripts.resolve("reference_pipeline.py")).contains("import torch"));
+        assertTrue(Files.readString(scripts.resolve("reference_scaling.py")).contains("kendalltau"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Times Spearman and affinity propagation on synthetic neurons built like /work/shared/bench/reference_scaling.py
+ * Times Spearman and affinity propagation on synthetic neurons built like bench/reference/reference_scaling.py
  * (20 latent factors, ReLU, small noise), for comparison with SciPy / scikit-learn on the same machine.
  * <pre>java ... dnnc.plugins.clustering.bench.ClusteringBench N [samples] [maxIter] [similarity.npy]</pre>
  * The optional .npy receives the Spearman matrix so scikit-learn can be run on exactly the same input.
