@@ -1,8 +1,8 @@
 package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
-import dnnc.runner.cli.BenchCommand;
 import dnnc.runner.cli.ClusterCommand;
+import dnnc.runner.cli.ExtraCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 /** The `dnnc` command. User errors are one line and exit 2; `--debug` adds the stack trace. */
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class, BenchCommand.class})
+                SimilarityCommand.class, ClusterCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
+        ServiceLoader.load(ExtraCommand.class).forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr(), debug));
         cli.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
