@@ -1,5 +1,7 @@
 package dnnc.api;
 
+import java.nio.file.Path;
+
 /** A dense row-major matrix of doubles. */
 public record Matrix(int rows, int cols, double[] values) {
     public Matrix {
@@ -10,6 +12,21 @@ public record Matrix(int rows, int cols, double[] values) {
 
     public static Matrix zeros(int rows, int cols) {
         return new Matrix(rows, cols, new double[Math.multiplyExact(rows, cols)]);
+    }
+
+    /** A 2-D {@code .npy} file of float64 or float32 values; one-line errors name the file. */
+    public static Matrix readNpy(Path file) {
+        NpyCodec.Contents contents = NpyCodec.read(file);
+        long[] shape = contents.shape();
+        if (shape.length != 2) {
+            throw new InvalidInputException(file + ": shape " + Tensor.shapeText(shape) + " is not 2-D; expected a samples x variables matrix");
+        }
+        return new Matrix(Math.toIntExact(shape[0]), Math.toIntExact(shape[1]), contents.values());
+    }
+
+    /** Writes a version 1 {@code .npy} file of little-endian float64, C order. */
+    public void writeNpy(Path file) {
+        NpyCodec.write(file, new long[]{rows, cols}, 8, i -> values[i]);
     }
 
     public double get(int r, int c) {

@@ -1,8 +1,10 @@
 package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
+import dnnc.runner.cli.ActivationsCommand;
 import dnnc.runner.cli.ClusterCommand;
 import dnnc.runner.cli.ExtraCommand;
+import dnnc.runner.cli.InspectCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
@@ -20,7 +22,7 @@ import java.util.ServiceLoader;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

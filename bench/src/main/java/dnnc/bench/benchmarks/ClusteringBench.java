@@ -6,9 +6,6 @@ import dnnc.plugins.clustering.AffinityPropagationSolver;
 import dnnc.plugins.similarity.SpearmanSimilarity;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,7 +38,7 @@ public final class ClusteringBench {
         double spearman = (System.nanoTime() - t0) / 1e9;
         x = null;
         if (similarityOut != null) {
-            writeNpy(similarityOut, s.matrix());
+            s.matrix().writeNpy(similarityOut);
         }
         int n = s.kept().length;
         double[] values = s.matrix().values();
@@ -81,31 +78,15 @@ public final class ClusteringBench {
 
     /** Labels of the matrix just written, for a side-by-side check with scikit-learn on the very same input. */
     private static String labelsOf(Path npy, int maxIter) throws IOException {
-        byte[] bytes = Files.readAllBytes(npy);
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int dataStart = 10 + Short.toUnsignedInt(buf.getShort(8));
-        int n = (int) Math.round(Math.sqrt((bytes.length - dataStart) / 8.0));
-        double[] values = new double[n * n];
-        buf.position(dataStart);
-        buf.asDoubleBuffer().get(values);
+        Matrix similarity = Matrix.readNpy(npy);
+        int n = similarity.rows();
+        double[] values = similarity.values();
         AffinityPropagationSolver.Run run = new AffinityPropagationSolver(0.5, maxIter, 15).solve(values, n, AffinityPropagationSolver.median(values), 0);
         StringBuilder sb = new StringBuilder();
         for (int label : run.labels()) {
             sb.append(label).append('\n');
         }
         return sb.toString();
-    }
-
-    private static void writeNpy(Path file, Matrix m) throws IOException {
-        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.rows() + ", " + m.cols() + "), }";
-        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
-        byte[] head = (header + " ".repeat(pad) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + 8 * m.values().length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) head.length).put(head);
-        for (double v : m.values()) {
-            buf.putDouble(v);
-        }
-        Files.write(file, buf.array());
     }
 
     public static void main(String[] args) throws IOException {

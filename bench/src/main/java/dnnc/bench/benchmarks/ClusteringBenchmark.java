@@ -12,9 +12,6 @@ import dnnc.plugins.similarity.SpearmanSimilarity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,15 +68,9 @@ public final class ClusteringBenchmark implements Benchmark {
 
     /** ap-similarity.npy (float64, row-major) and ap-labels.txt (one label per line) in the scratch folder. */
     static void writeForComparison(Path folder, Matrix m, int[] labels) {
-        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.rows() + ", " + m.cols() + "), }";
-        int pad = (64 - (10 + header.length() + 1) % 64) % 64;
-        byte[] head = (header + " ".repeat(pad) + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + 8 * m.values().length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) head.length).put(head);
-        buf.asDoubleBuffer().put(m.values());
         try {
             Files.createDirectories(folder);
-            Files.write(folder.resolve("ap-similarity.npy"), buf.array());
+            m.writeNpy(folder.resolve("ap-similarity.npy"));
             Files.writeString(folder.resolve("ap-labels.txt"),
                     IntStream.of(labels).mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
         } catch (IOException e) {

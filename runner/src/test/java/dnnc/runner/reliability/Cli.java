@@ -50,7 +50,7 @@ public record Cli(int exit, String out, String err) {
      * {@code expected} fragment (the file, line or parameter, and what would be valid), and no stack trace or
      * exception class name.
      */
-    Cli assertRefused(String... expected) {
+    public Cli assertRefused(String... expected) {
         assertNotEquals(0, exit, "exit code; stderr: " + err);
         List<String> lines = err.strip().lines().toList();
         assertEquals(1, lines.size(), "exactly one line on stderr:\n" + err);

@@ -1,4 +1,4 @@
-package dnnc.plugins.clustering.bench;
+package dnnc.bench.benchmarks;
 
 import dnnc.api.Clustering;
 import dnnc.api.Matrix;
@@ -16,7 +16,7 @@ import java.util.Map;
  * Time of affinity propagation with {@code preference=auto} (the sweep and the final solve) on the clustering
  * bench's input, with a hash of the grid, its counts and outcomes, the chosen preference and the labels, so two
  * builds can be shown to choose the same.
- * <pre>java --add-modules jdk.incubator.vector -cp ... dnnc.plugins.clustering.bench.PreferenceSweepTiming N points cacheDir</pre>
+ * <pre>java --add-modules jdk.incubator.vector -cp ... dnnc.bench.benchmarks.PreferenceSweepTiming N points cacheDir</pre>
  */
 public final class PreferenceSweepTiming {
     private PreferenceSweepTiming() {

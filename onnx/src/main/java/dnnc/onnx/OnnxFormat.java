@@ -1,0 +1,25 @@
+package dnnc.onnx;
+
+import dnnc.api.NetworkFormat;
+import dnnc.api.OpenNetwork;
+import dnnc.api.TensorSelection;
+
+import java.nio.file.Path;
+
+/** ONNX files ({@code .onnx}), run by ONNX Runtime. */
+public final class OnnxFormat implements NetworkFormat {
+    @Override
+    public String name() {
+        return "onnx";
+    }
+
+    @Override
+    public boolean reads(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx");
+    }
+
+    @Override
+    public OpenNetwork open(Path file, TensorSelection selection) {
+        return OnnxNetwork.open(file, selection);
+    }
+}
