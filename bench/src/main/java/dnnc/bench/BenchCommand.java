@@ -31,7 +31,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "bench", description = {"Time dnnc's stages (training, decoder forward, ACE, Spearman, affinity propagation,",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Time dnnc's stages (training, decoder forward, ACE, Spearman, affinity propagation,",
         "lesions, the whole pipeline) and, when PyTorch + scikit-learn + SciPy are installed, the reference pipeline",
         "in the same invocation; prints both side by side as ratios and records everything as a run (bench.*)."})
 public final class BenchCommand implements Callable<Integer>, ExtraCommand {
