@@ -82,6 +82,12 @@ class BenchCommandTest {
     }
 
     @Test
+    void theRunnerFindsTheBenchCommandThroughServiceLoader() {
+        assertTrue(Main.commandTree().getSubcommands().containsKey("bench"));
+        assertEquals(0, Main.execute("bench", "--help"));
+    }
+
+    @Test
     void anUnknownBenchmarkIsAOneLineUserError() {
         assertEquals(2, Main.execute("bench", "--only", "nosuch", "--no-reference", "--runs", runs.toString()));
     }

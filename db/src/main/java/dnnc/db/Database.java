@@ -1,8 +1,10 @@
 package dnnc.db;
 
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -74,13 +76,51 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** A connection as the read-only user; the caller closes it. */
+    /**
+     * A connection as the read-only user; the caller closes it. A refused login (its credentials changed behind
+     * this process's back, e.g. by an older dnnc that let the reader set its own password) is healed once.
+     */
     Connection readerConnection() {
         try {
             return reader.getConnection();
         } catch (SQLException e) {
+            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw location.unusable(e);
+            }
+        }
+        resetReaderCredentials();
+        try {
+            return reader.getConnection();
+        } catch (SQLException e) {
+            throw location.readerRefused(e);
+        }
+    }
+
+    /**
+     * Makes sure the read-only user logs in, resetting its credentials if they were changed: every opening does
+     * this, so nothing once done through the reader outlasts the next dnnc command. Only a store that needs it is
+     * written to (a full disk still lets the records be read).
+     */
+    void ensureReaderLogsIn() {
+        try (Connection ignored = readerConnection()) {
+            // logged in
+        } catch (SQLException e) {
             throw location.unusable(e);
         }
+    }
+
+    /**
+     * Gives the read-only user its known password again. The password travels as a parameter, never in statement
+     * text H2 might log or show in its session tables.
+     */
+    private void resetReaderCredentials() {
+        transaction(connection -> {
+            try (PreparedStatement reset = connection.prepareStatement("ALTER USER " + READER_USER + " SET PASSWORD ?")) {
+                reset.setString(1, READER_PASSWORD);
+                reset.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -93,7 +133,7 @@ final class Database implements AutoCloseable {
                 closing.close();
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == org.h2.api.ErrorCode.CONNECTION_BROKEN_1) {
+            if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) {
                 return; // the serving process went away (AUTO_SERVER hand-over); every write was committed before, nothing is lost
             }
             throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);

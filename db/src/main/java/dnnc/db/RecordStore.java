@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnnc.api.Recorder;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +37,7 @@ public final class RecordStore implements AutoCloseable {
             try {
                 watermark.check(connected);
                 Migrations.apply(connected);
+                connected.ensureReaderLogsIn();
                 return connected;
             } catch (RuntimeException e) {
                 connected.close();
@@ -137,9 +139,23 @@ public final class RecordStore implements AutoCloseable {
         return reader.table(runId, name);
     }
 
-    /** Runs SQL as a user that may only SELECT from the record tables; anything else is refused by H2. */
+    /** How long {@link #query(String)} lets a query run. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * The one way to read the records with SQL a user wrote: runs exactly one query statement (SELECT, WITH ...
+     * SELECT, VALUES, TABLE or EXPLAIN, as H2's parser classifies it) as a user that may only SELECT from the
+     * record tables, binding {@code parameters} to its {@code ?} in order, and cancels it past {@code timeout}.
+     * Anything else, a statement that fails, and a cancelled one are an {@link dnnc.api.InvalidInputException}
+     * with a one-line message; nothing a query does changes what a later one can do. Safe from several threads.
+     */
+    public QueryResult query(String sql, List<?> parameters, Duration timeout) {
+        return new ReadOnlyQuery(database).run(sql, parameters, timeout);
+    }
+
+    /** {@link #query(String, List, Duration)} without parameters, with {@link #DEFAULT_QUERY_TIMEOUT}. */
     public QueryResult query(String sql) {
-        return new ReadOnlyQuery(database).run(sql);
+        return query(sql, List.of(), DEFAULT_QUERY_TIMEOUT);
     }
 
     @Override

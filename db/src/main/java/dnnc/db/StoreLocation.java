@@ -1,6 +1,7 @@
 package dnnc.db;
 
 import dnnc.api.InvalidInputException;
+import org.h2.api.ErrorCode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,15 +66,27 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
         if (disk != null) {
             return new InvalidInputException(databaseFile + " cannot be written (" + disk + "); free some space or choose another --runs folder", e);
         }
+        if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new InvalidInputException(databaseFile + " does not let dnnc's database user " + Database.OWNER_USER
+                    + " in (" + Database.firstLine(e) + "): it was made by another program or its users were changed "
+                    + "outside dnnc; dnnc has not touched it and its records are still in it (the H2 tools open it as the "
+                    + "user that made it): keep it, and give new runs another --runs folder", e);
+        }
         String reason = switch (e.getErrorCode()) {
             case 90030 -> "is corrupted";
             case 90048 -> "was written by an H2 version this dnnc cannot read";
             case 90020 -> "is locked by another program that opened it without AUTO_SERVER";
-            case 28000 -> "does not belong to dnnc (its users differ)";
             default -> "cannot be opened";
         };
         return new InvalidInputException(databaseFile + " " + reason + " (" + Database.firstLine(e)
                 + "); dnnc does not repair or replace it: move it away or choose another --runs folder", e);
+    }
+
+    /** The read-only user still refused after its owner reset its credentials: the records are not at fault. */
+    InvalidInputException readerRefused(SQLException e) {
+        return new InvalidInputException(databaseFile + ": dnnc's read-only user " + Database.READER_USER
+                + " cannot log in even after dnnc reset its credentials (" + Database.firstLine(e) + "); the records are "
+                + "unharmed (dnnc runs list|show read them as the owner): keep the file, and report this as a dnnc bug", e);
     }
 
     /** The operating system's word for a full or read-only disk, if that is what H2 ran into. */

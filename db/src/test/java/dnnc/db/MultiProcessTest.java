@@ -94,6 +94,31 @@ class MultiProcessTest {
         }
     }
 
+    /** Served by another process, the reader's session is remote: H2's parser still classifies the statement there. */
+    @Test
+    void queriesOnAStoreServedByAnotherProcessAreCheckedTheSameWay() throws Exception {
+        Process child = child("hang", runs.toString(), "" + RESULTS);
+        try {
+            assertTrue(firstLine(child).startsWith("READY "));
+            try (RecordStore store = RecordStore.open(runs)) {
+                for (String sql : List.of("SET PASSWORD 'x'", "SELECT 1; SET PASSWORD 'x'", "CALL 1", "SET QUERY_TIMEOUT 1")) {
+                    InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                            () -> store.query(sql));
+                    assertTrue(refused.getMessage().startsWith("query refused: "), refused.getMessage());
+                }
+                InvalidInputException cancelled = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                        () -> store.query("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b "
+                                + "WHERE a.X + b.X = 7", List.of(), java.time.Duration.ofMillis(300)));
+                assertTrue(cancelled.getMessage().startsWith("query cancelled: "), cancelled.getMessage());
+                assertEquals(List.of(List.of("" + RESULTS)), store.query("SELECT COUNT(*) FROM results WHERE path LIKE ?",
+                        List.of("hang.%"), java.time.Duration.ofSeconds(60)).rows());
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+        }
+    }
+
     @Test
     void aFileLockedByAProgramWithoutAutoServerIsReported() throws Exception {
         RecordStore.open(runs).close();

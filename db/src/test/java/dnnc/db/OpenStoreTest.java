@@ -70,7 +70,9 @@ class OpenStoreTest {
         String url = "jdbc:h2:file:" + runs.toAbsolutePath().resolve("records");
         DriverManager.getConnection(url, "sa", "secret").close();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RecordStore.open(runs));
-        assertTrue(e.getMessage().contains("does not belong to dnnc"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not let dnnc's database user DNNC in"), e.getMessage());
+        assertTrue(e.getMessage().contains("its records are still in it") && e.getMessage().contains("keep it"), e.getMessage());
+        assertFalse(e.getMessage().contains("move it away"), "a store that may hold records is never to be moved away first");
     }
 
     @Test

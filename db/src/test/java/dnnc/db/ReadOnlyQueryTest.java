@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,13 +103,186 @@ class ReadOnlyQueryTest {
         }
     }
 
-    @Test
-    void aStatementThatReturnsNoRowsIsExplained() {
-        {
-            InvalidInputException e = assertThrows(InvalidInputException.class,
-                    () -> store.query("SET QUERY_TIMEOUT 1000"));
-            assertEquals("query returned no rows to show; dnnc query runs SELECT statements", e.getMessage());
+    /** Each query form H2 offers, parsed by H2 as a query and run. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT COUNT(*) FROM runs",
+            "select count(*) from runs;",
+            "  -- the number of runs\nSELECT COUNT(*) FROM runs /* ; a comment */ ;  ",
+            "WITH r AS (SELECT id FROM runs) SELECT COUNT(*) FROM r",
+            "VALUES (1)",
+            "TABLE runs",
+            "EXPLAIN SELECT * FROM runs",
+            "SHOW TABLES",
+            "SELECT 'a;b' AS \"x;y\" FROM runs",
+    })
+    void everyQueryFormRuns(String sql) {
+        assertFalse(store.query(sql).columns().isEmpty());
+    }
+
+    /**
+     * What rights cannot stop: every H2 user may set its own password and its session, call built-ins, end
+     * transactions; and a second statement may hide behind a comment or a string. Each is refused before it runs,
+     * and the reader works as before.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SET PASSWORD 'x'",
+            "ALTER USER DNNC_READER SET PASSWORD 'x'",
+            "SET SALT '00' HASH '00'",
+            "SET QUERY_TIMEOUT 1",
+            "SET LOCK_TIMEOUT 1",
+            "SET SCHEMA INFORMATION_SCHEMA",
+            "SET @x = 1",
+            "SET AUTOCOMMIT FALSE",
+            "SET MODE MySQL",
+            "CALL DATABASE_PATH()",
+            "CALL 1",
+            "CALL RAND()",
+            "HELP SELECT",
+            "EXPLAIN ANALYZE SELECT * FROM runs",
+            "COMMIT",
+            "ROLLBACK",
+            "BEGIN",
+            "SAVEPOINT s",
+            "CHECKPOINT",
+            "SELECT 1; SET PASSWORD 'x'",
+            "SELECT 1;SET PASSWORD 'x';",
+            "SELECT 1 /* a comment */; SET PASSWORD 'x'",
+            "SELECT 1 -- a comment\n; SET PASSWORD 'x'",
+            "SELECT '--' AS a; SET PASSWORD 'x'",
+            "SELECT '/*' AS a; SET PASSWORD 'x' -- */",
+            "SELECT 1 AS \"'\"; SET PASSWORD 'x' -- '",
+            "SELECT $$ ; $$; SET PASSWORD 'x'",
+            "SELECT 1 /* /* nested */ ; */; SET PASSWORD 'x'",
+            "SELECT 1 // a comment\n; SET PASSWORD 'x'",
+            "",
+            " ; ; ",
+            "-- nothing but a comment",
+    })
+    void whatRightsCannotStopIsRefusedBeforeItRuns(String sql) {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> store.query(sql));
+        assertTrue(refused.getMessage().startsWith("query refused: ") && refused.getMessage().contains(QueryStatement.ACCEPTED),
+                refused.getMessage());
+        assertReaderLogsInUnhealed();
+    }
+
+    /** The reader's own login, bypassing the store (whose query would heal a changed password). */
+    private static void assertReaderLogsInUnhealed() {
+        try (Connection reader = DriverManager.getConnection(StoreLocation.of(runs).readerJdbcUrl(), Database.READER_USER,
+                "dnnc-reader");
+             Statement statement = reader.createStatement();
+             ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM runs")) {
+            assertTrue(count.next() && count.getInt(1) == 1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("the reader cannot log in as before: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The boundaries dnnc sees are H2's: wherever its script reader finds one statement, H2's parser does too (a
+     * parser that saw more would run them after the query). The texts are built to make the two disagree; where
+     * both see one statement it may run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT 1 /* /* */ ; SET PASSWORD 'x' */",
+            "SELECT 1 AS a$$; SET PASSWORD 'x'; --$$",
+            "SELECT $$a$$; SET PASSWORD 'x'",
+            "SELECT U&'\\0027'; SET PASSWORD 'x'",
+            "SELECT X'3B'; SET PASSWORD 'x'",
+            "SELECT 'it''s'; SET PASSWORD 'x'",
+            "SELECT \"a\"\"b\" FROM (SELECT 1 AS \"a\"\"b\"); SET PASSWORD 'x'",
+            "SELECT 1 --\r; SET PASSWORD 'x'",
+            "SELECT 1 /*/ ; SET PASSWORD 'x' */",
+            "SELECT 1 -/* */- 1; SET PASSWORD 'x'",
+    })
+    void theStatementBoundariesAreTheParsers(String sql) throws Exception {
+        boolean parserSeesSeveral = ((org.h2.jdbc.JdbcConnection) owner).getSession().prepareCommand(sql, Integer.MAX_VALUE)
+                .getClass().getSimpleName().equals("CommandList");
+        if (parserSeesSeveral) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class, () -> store.query(sql));
+            assertTrue(refused.getMessage().contains("statements given"), sql + ": " + refused.getMessage());
+        } else {
+            assertEquals(1, store.query(sql).rows().size(), sql);
+        }
+        assertReaderLogsInUnhealed();
+    }
+
+    @Test
+    void aRefusedStatementSaysWhatIsAccepted() {
+        assertEquals("query refused: 'SET PASSWORD' is not a query; dnnc query runs one query: SELECT, WITH ... SELECT, "
+                        + "VALUES, TABLE or EXPLAIN",
+                assertThrows(InvalidInputException.class, () -> store.query("SET PASSWORD 'x'")).getMessage());
+        assertEquals("query refused: 2 statements given (separated by ';'); dnnc query runs exactly one query: SELECT, "
+                        + "WITH ... SELECT, VALUES, TABLE or EXPLAIN",
+                assertThrows(InvalidInputException.class, () -> store.query("SELECT 1; SELECT 2")).getMessage());
+    }
+
+    /** H2 parses and binds expressions recursively: a deep enough one exhausts the stack before anything runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(", "1 + "})
+    void aQueryNestedTooDeeplyIsRefused(String nesting) {
+        String sql = nesting.equals("(") ? "SELECT " + "(".repeat(20_000) + "1" + ")".repeat(20_000)
+                : "SELECT " + nesting.repeat(100_000) + "seed FROM runs";
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> store.query(sql));
+        assertTrue(e.getMessage().startsWith("query refused: nested too deeply"), e.getMessage());
+        assertReaderLogsInUnhealed();
+    }
+
+    @Test
+    void parametersAreBoundInOrder() {
+        assertEquals(List.of(List.of(runId)), store.query("SELECT id FROM runs WHERE seed = ? AND status = ?",
+                List.of(1, "succeeded"), Duration.ofSeconds(60)).rows());
+        assertEquals(List.of(), store.query("SELECT id FROM runs WHERE seed = ?", List.of(2), Duration.ofSeconds(60)).rows());
+    }
+
+    @Test
+    void aQueryPastItsTimeLimitIsCancelled() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> store.query(
+                "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b WHERE a.X + b.X = 7",
+                List.of(), Duration.ofMillis(200)));
+        assertEquals("query cancelled: it ran longer than its time limit of 0.2 s; narrow it (WHERE, LIMIT) or allow more time",
+                e.getMessage());
+        assertEquals(List.of(List.of("1")), store.query("SELECT COUNT(*) FROM runs").rows(), "the reader still works");
+    }
+
+    /** A reader whose password was changed (by an older dnnc that ran SET PASSWORD for it) logs in again. */
+    @Test
+    void aTamperedReaderIsHealed() throws Exception {
+        try (Statement statement = owner.createStatement()) {
+            statement.execute("ALTER USER DNNC_READER SET PASSWORD 'tampered'");
+        }
+        assertEquals(List.of(List.of("1")), store.query("SELECT COUNT(*) FROM runs").rows());
+        try (Statement statement = owner.createStatement()) {
+            statement.execute("ALTER USER DNNC_READER SET PASSWORD 'tampered'");
+        }
+        try (RecordStore reopened = RecordStore.open(runs);
+             Connection reader = DriverManager.getConnection(StoreLocation.of(runs).readerJdbcUrl(), Database.READER_USER,
+                     "dnnc-reader")) {
+            assertTrue(reader.isValid(1), "opening the store reset the reader's password");
+        }
+    }
+
+    /** Nothing the reader can read holds its password: not the tables it may read, not H2's own views or its trace. */
+    @Test
+    void theReadersPasswordIsInNothingItCanRead() throws Exception {
+        StringBuilder readable = new StringBuilder();
+        for (List<String> table : store.query("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES").rows()) {
+            String name = "\"" + table.get(0) + "\".\"" + table.get(1) + "\"";
+            try {
+                store.query("SELECT * FROM " + name).rows().forEach(row -> readable.append(row).append('\n'));
+            } catch (InvalidInputException notAllowed) {
+                readable.append(name).append(": ").append(notAllowed.getMessage()).append('\n');
+            }
+        }
+        assertTrue(readable.toString().contains("model.test_bce"), "the reader reads the records");
+        try (java.util.stream.Stream<Path> files = Files.list(runs)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".trace.db")).toList()) {
+                readable.append(Files.readString(file));
+            }
+        }
+        assertFalse(readable.toString().contains("dnnc-reader"), "the password shows in what the reader can read");
     }
 
     /** Everything in the database, as the owner sees it: schema, users, rights, aliases and rows. */

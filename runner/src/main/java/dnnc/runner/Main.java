@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 import java.util.ServiceLoader;
 
 /** The `dnnc` command. User errors are one line and exit 2; `--debug` adds the stack trace. */
-@Command(name = "dnnc", mixinStandardHelpOptions = true, version = "dnnc " + Main.VERSION,
+@Command(name = "dnnc", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
                 SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class})
@@ -34,6 +34,16 @@ public final class Main implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
+    /** The version, and whether this JVM gives dnnc the vector API its SIMD paths use. */
+    static final class VersionText implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            boolean vectors = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            return new String[] {"dnnc " + VERSION, "JDK vector API: " + (vectors ? "in use (jdk.incubator.vector)"
+                    : "absent, SIMD paths run as plain loops (start java with --add-modules jdk.incubator.vector)")};
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
@@ -42,9 +52,7 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         quietLibraries();
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cli = new CommandLine(new Main());
-        cli.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
-        ServiceLoader.load(ExtraCommand.class).forEach(cli::addSubcommand);
+        CommandLine cli = commandTree();
         cli.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line.getErr(), debug));
         cli.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
@@ -59,6 +67,25 @@ public final class Main implements Runnable {
         cli.getOut().flush();
         cli.getErr().flush();
         return exit;
+    }
+
+    /** The command and its subcommands, without handlers. */
+    public static CommandLine commandTree() {
+        CommandLine tree = new CommandLine(new Main());
+        tree.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
+        ServiceLoader.load(ExtraCommand.class).forEach(tree::addSubcommand);
+        // SQL may open with a comment ("-- the latest runs\nSELECT ..."): that is the query, not an unknown option
+        tree.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
+        withHelpOptions(tree);
+        return tree;
+    }
+
+    /** Every command and subcommand answers --help and -h (and --version, -V), the ones added later too. */
+    private static void withHelpOptions(CommandLine command) {
+        if (!command.getCommandSpec().mixinStandardHelpOptions()) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        command.getSubcommands().values().forEach(Main::withHelpOptions);
     }
 
     /**

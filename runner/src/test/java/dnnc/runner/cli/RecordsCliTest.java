@@ -137,7 +137,7 @@ class RecordsCliTest {
     void queryRefusesWritesAndLeavesTheStoreAlone() {
         Outcome refused = run(new QueryCommand(), "DELETE FROM runs", "--runs", runs.toString());
         assertNotEquals(0, refused.exitCode());
-        assertTrue(refused.err().contains("query refused: Not enough rights for object \"PUBLIC.RUNS\""), refused.err());
+        assertTrue(refused.err().contains("query refused: 'DELETE FROM' is not a query"), refused.err());
         Outcome count = run(new QueryCommand(), "SELECT COUNT(*) AS n FROM runs", "--csv", "--runs", runs.toString());
         assertEquals("N\n2\n", count.out());
     }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad inputs of every kind, each refused with one line naming the file, line or parameter and what would be
@@ -113,6 +114,7 @@ class BadInputCorpusTest {
         cases.addAll(modelCacheFiles());
         cases.addAll(matrixFiles());
         cases.addAll(records());
+        cases.addAll(queries());
         return cases;
     }
 
@@ -391,6 +393,81 @@ class BadInputCorpusTest {
                         () -> run(Cli.resource("load.yaml"), "--runs", notH2.toString())), "is not an H2 database"),
                 new Case("runs folder below a file", () -> run(Cli.resource("load.yaml"), "--runs", fileInTheWay.resolve("runs").toString()),
                         "a-file", "runs folder"));
+    }
+
+    // ---- dnnc query: every statement class H2 lets a non-admin user run ----------------------------------------
+
+    /**
+     * What the SELECT-only user may still ask H2 for (its own password, session settings, built-in calls,
+     * transaction control, a second statement behind the first or hidden by a comment), very long and endless
+     * queries, and bad options. Each is refused in one line, and afterwards {@code dnnc query} and
+     * {@code dnnc runs list} work on the store as before.
+     */
+    private static List<Case> queries() {
+        String notAQuery = "is not a query";
+        String accepted = "SELECT, WITH ... SELECT, VALUES, TABLE or EXPLAIN";
+        String severalStatements = "2 statements given";
+        String endless = "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b WHERE a.X + b.X = 7";
+        return List.of(
+                query("SET PASSWORD 'x'", notAQuery, "'SET PASSWORD'", accepted),
+                query("ALTER USER DNNC_READER SET PASSWORD 'x'", notAQuery, "'ALTER USER'", accepted),
+                query("SET SALT '00' HASH '00'", notAQuery, accepted),
+                query("SET QUERY_TIMEOUT 0", notAQuery, accepted),
+                query("SET LOCK_TIMEOUT 0", notAQuery, accepted),
+                query("SET SCHEMA INFORMATION_SCHEMA", notAQuery, accepted),
+                query("SET @reader = 1", notAQuery, accepted),
+                query("SET AUTOCOMMIT OFF", notAQuery, accepted),
+                query("SET TIME ZONE '+05:00'", notAQuery, accepted),
+                query("SET MODE MySQL", notAQuery, accepted),
+                query("SET WRITE_DELAY 100000", notAQuery, accepted),
+                query("CALL DATABASE_PATH()", notAQuery, "'CALL DATABASE_PATH()'", accepted),
+                query("CALL H2VERSION()", notAQuery, accepted),
+                query("CALL DISK_SPACE_USED('RUNS')", notAQuery, accepted),
+                query("CALL CANCEL_SESSION(1)", notAQuery, accepted),
+                query("CALL ABORT_SESSION(1)", notAQuery, accepted),
+                query("CALL 1", notAQuery, accepted),
+                query("HELP SELECT", notAQuery, accepted),
+                query("EXPLAIN ANALYZE SELECT * FROM runs", notAQuery, accepted),
+                query("COMMIT", notAQuery, accepted),
+                query("ROLLBACK", notAQuery, accepted),
+                query("BEGIN", notAQuery, accepted),
+                query("SAVEPOINT s", notAQuery, accepted),
+                query("PREPARE COMMIT t", notAQuery, accepted),
+                query("CHECKPOINT", notAQuery, accepted),
+                query("SELECT COUNT(*) FROM runs; SET PASSWORD 'x'", severalStatements, accepted),
+                query("SELECT 1; SELECT 2", severalStatements, accepted),
+                query("SELECT 1;SET PASSWORD 'x';", severalStatements),
+                query("SELECT 1 /* a comment */; SET PASSWORD 'x'", severalStatements),
+                query("SELECT 1 -- a comment\n; SET PASSWORD 'x'", severalStatements),
+                query("SELECT '/*' AS a; SET PASSWORD 'x' -- */", severalStatements),
+                query("SELECT $$ ; $$ AS a; SET PASSWORD 'x'", severalStatements),
+                query("", "no statement given", accepted),
+                query(" ; ", "no statement given", accepted),
+                query("-- nothing but a comment", "no statement given"),
+                query("SET PASSWORD '" + "x".repeat(200_000) + "'", notAQuery),
+                query("SELECT " + "1 + ".repeat(100_000) + "seed FROM runs", "nested too deeply"),
+                query("SELECT " + "(".repeat(20_000) + "1" + ")".repeat(20_000), "nested too deeply"),
+                new Case("query: past its --timeout", () -> stillUsableAfter(Cli.dnnc("query", endless, "--timeout", "1",
+                        "--runs", runs.toString())), "query cancelled", "time limit of 1 s", "narrow it"),
+                new Case("query: zero --timeout", () -> stillUsableAfter(Cli.dnnc("query", "SELECT 1", "--timeout", "0",
+                        "--runs", runs.toString())), "--timeout", "seconds in [0.001, 86400]"),
+                new Case("query: --timeout that is not a number", () -> stillUsableAfter(Cli.dnnc("query", "SELECT 1",
+                        "--timeout", "soon", "--runs", runs.toString())), "--timeout", "'soon'"));
+    }
+
+    private static Case query(String sql, String... expected) {
+        String name = sql.length() > 60 ? sql.substring(0, 40) + "... (" + sql.length() + " characters)" : sql;
+        return new Case("query: " + name.replace("\n", "\\n"), () -> stillUsableAfter(Cli.dnnc("query", sql, "--runs",
+                runs.toString())), expected);
+    }
+
+    /** Whatever the refused query did, the store answers queries and lists its runs as before. */
+    private static Cli stillUsableAfter(Cli refused) {
+        Cli counted = Cli.dnnc("query", "SELECT COUNT(*) AS runs FROM runs", "--csv", "--runs", runs.toString()).assertSucceeded();
+        assertEquals(List.of("RUNS", "1"), counted.out().strip().lines().toList());
+        Cli listed = Cli.dnnc("runs", "list", "--runs", runs.toString()).assertSucceeded();
+        assertTrue(listed.out().contains("succeeded"), listed.out());
+        return refused;
     }
 
     /** A copy of the real store (and its watermark) damaged as a failing disk would. */

@@ -91,5 +91,8 @@ class ReadOnlyQueryCliTest {
         Cli joined = Cli.dnnc("query", "SELECT r.id, s.path FROM runs r JOIN results s ON s.run_id = r.id WHERE s.path = 'data.train'",
                 "--runs", runs.toString()).assertSucceeded();
         assertTrue(joined.out().contains("data.train") && joined.out().contains("(1 row)"), joined.out());
+        Cli commented = Cli.dnnc("query", "-- the runs, as the README's examples open\nSELECT COUNT(*) AS n FROM runs;", "--csv",
+                "--runs", runs.toString()).assertSucceeded();
+        assertEquals(List.of("N", "1"), commented.out().strip().lines().toList());
     }
 }
