@@ -1,5 +1,7 @@
 package dnnc.api;
 
+import dnnc.io.Npy;
+
 import java.nio.file.Path;
 
 /** A dense row-major matrix of doubles. */
@@ -16,7 +18,7 @@ public record Matrix(int rows, int cols, double[] values) {
 
     /** A 2-D {@code .npy} file of float64 or float32 values; one-line errors name the file. */
     public static Matrix readNpy(Path file) {
-        NpyCodec.Contents contents = NpyCodec.read(file);
+        Npy.Contents contents = NpyCodec.read(file);
         long[] shape = contents.shape();
         if (shape.length != 2) {
             throw new InvalidInputException(file + ": shape " + Tensor.shapeText(shape) + " is not 2-D; expected a samples x variables matrix");

@@ -4,20 +4,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Something a workflow names. Parameters are declared once (see {@link Param}); listing, validation and
- * provenance all derive from that declaration, so implementations normally extend the plugins module's
- * {@code DeclaredPlugin} rather than implement these methods by hand.
+ * Something a workflow names: a class annotated {@link PluginInfo} whose parameters are {@link Param} fields
+ * (the field's initial value is the default). Listing, validation and provenance all derive from those fields
+ * through the default methods here, so a plugin implements its kind's interface and nothing else, and compiles
+ * against this api alone. Plugins are found through a {@link PluginProvider}.
  */
 public interface Plugin {
-    String name();
+    default String name() {
+        return DeclaredParameters.info(getClass()).name();
+    }
 
-    String description();
+    default String description() {
+        return DeclaredParameters.info(getClass()).description();
+    }
 
-    List<ParamSpec> parameters();
+    default List<ParamSpec> parameters() {
+        return new DeclaredParameters(this).specs();
+    }
 
     /** Applies values by parameter name; an unknown name, a bad type or a value out of range throws {@link InvalidInputException}. */
-    void configure(Map<String, String> values);
+    default void configure(Map<String, String> values) {
+        new DeclaredParameters(this).configure(values);
+    }
 
     /** The effective value of every declared parameter, as text: this is the plugin's provenance. */
-    Map<String, String> parameterValues();
+    default Map<String, String> parameterValues() {
+        return new DeclaredParameters(this).values();
+    }
 }

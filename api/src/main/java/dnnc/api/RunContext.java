@@ -39,16 +39,6 @@ public interface RunContext {
         return RunInfo.unknown(runId());
     }
 
-    /**
-     * What an earlier step of this run recorded under a dotted path ("ace.class_diagonal_hits"), as results.json
-     * holds it: a number, text, boolean or list, or a map of name to value when several results lie under the
-     * path ("findings.clusters"). Empty when nothing was recorded there. Lets a report restate the run's numbers
-     * instead of recomputing them. In a repeat, paths are the repeat's own (without its "repeats.i." prefix).
-     */
-    default java.util.Optional<Object> recorded(String path) {
-        return java.util.Optional.empty();
-    }
-
     /** 0 in the main analysis; i in the i-th repeat. */
     default int repeat() {
         return 0;

@@ -11,6 +11,9 @@ public final class Slots {
     public static final Slot<ClusteringSet> CLUSTERINGS = new Slot<>("clusterings", ClusteringSet.class);
     public static final Slot<SettledClustering> SETTLED_CLUSTERING = new Slot<>("settled clustering", SettledClustering.class);
     public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);
+    public static final Slot<EffectSummary> EFFECT_SUMMARY = new Slot<>("effect summary", EffectSummary.class);
+    public static final Slot<LatentShapes> LATENT_SHAPES = new Slot<>("latent shapes", LatentShapes.class);
+    public static final Slot<SensitivitySummary> SENSITIVITY = new Slot<>("lesion sensitivity", SensitivitySummary.class);
 
     private Slots() {
     }

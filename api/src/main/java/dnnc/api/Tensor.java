@@ -1,5 +1,7 @@
 package dnnc.api;
 
+import dnnc.io.Npy;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -30,20 +32,16 @@ public record Tensor(long[] shape, float[] values) {
 
     /** {@code (2, 1, 28, 28)}; -1 (an axis of any length) is written as {@code batch} for axis 0, {@code ?} elsewhere. */
     public static String shapeText(long[] shape) {
-        StringBuilder s = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            s.append(i > 0 ? ", " : "").append(shape[i] >= 0 ? Long.toString(shape[i]) : i == 0 ? "batch" : "?");
-        }
-        return s.append(shape.length == 1 ? ",)" : ")").toString();
+        return Npy.shapeText(shape);
     }
 
     public static long elementCount(long[] shape) {
-        return Arrays.stream(shape).reduce(1L, Math::multiplyExact);
+        return Npy.elementCount(shape);
     }
 
     /** A {@code .npy} file of float32 or float64 values (float64 narrowed to float32); one-line errors name the file. */
     public static Tensor readNpy(Path file) {
-        NpyCodec.Contents contents = NpyCodec.read(file);
+        Npy.Contents contents = NpyCodec.read(file);
         float[] values = new float[contents.values().length];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) contents.values()[i];

@@ -1,17 +1,17 @@
 package dnnc.db;
 
 import dnnc.api.InvalidInputException;
+import dnnc.io.AtomicFile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The most runs the store has been seen to hold, kept beside it ({@code records.watermark}). H2 opens a damaged
@@ -72,15 +72,9 @@ final class RunWatermark {
             return;
         }
         try {
-            Path temp = Files.createTempFile(location.runsDir(), ".watermark", ".tmp");
-            Files.writeString(temp, runs + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new RecordStoreException("cannot write " + file + ": " + e.getMessage(), e);
+            AtomicFile.writeString(file, runs + "\n");
+        } catch (UncheckedIOException e) {
+            throw new RecordStoreException("cannot write " + file + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -1,8 +1,8 @@
 package dnnc.db;
 
 import dnnc.api.InvalidInputException;
+import dnnc.io.Sha256;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,15 +52,9 @@ final class RunWriter {
         }
         database.transaction(connection -> {
             OffsetDateTime now = OffsetDateTime.now();
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ?")) {
-                update.setString(1, status.sqlName());
-                update.setObject(2, now);
-                update.setString(3, error);
-                update.setString(4, runId);
-                if (update.executeUpdate() == 0) {
-                    throw new InvalidInputException("no run '" + runId + "' in " + database.location().label());
-                }
+            if (Sql.update(connection, "UPDATE runs SET status = ?, ended_at = ?, error = ? WHERE id = ?",
+                    status.sqlName(), now, error, runId) == 0) {
+                throw new InvalidInputException("no run '" + runId + "' in " + database.location().label());
             }
             closeOpenSteps(connection, runId, status, now);
             return null;
@@ -79,18 +73,9 @@ final class RunWriter {
                     ordinal = rows.getInt(1);
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO steps (run_id, ordinal, step_id, "
-                    + "plugin_kind, plugin_name, parameters, started_at, status) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ?, ?)")) {
-                insert.setString(1, runId);
-                insert.setInt(2, ordinal);
-                insert.setString(3, stepId);
-                insert.setString(4, pluginKind);
-                insert.setString(5, pluginName);
-                insert.setString(6, parametersJson);
-                insert.setObject(7, OffsetDateTime.now());
-                insert.setString(8, RunStatus.RUNNING.sqlName());
-                insert.executeUpdate();
-            }
+            Sql.update(connection, "INSERT INTO steps (run_id, ordinal, step_id, plugin_kind, plugin_name, parameters, started_at, "
+                    + "status) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ?, ?)", runId, ordinal, stepId, pluginKind, pluginName,
+                    parametersJson, OffsetDateTime.now(), RunStatus.RUNNING.sqlName());
             return ordinal;
         });
     }
@@ -100,16 +85,9 @@ final class RunWriter {
             throw new IllegalArgumentException("a step finishes as succeeded, failed or interrupted, not " + status.sqlName());
         }
         database.transaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE steps SET status = ?, ended_at = ?, error = ? WHERE run_id = ? AND ordinal = ?")) {
-                update.setString(1, status.sqlName());
-                update.setObject(2, OffsetDateTime.now());
-                update.setString(3, error);
-                update.setString(4, runId);
-                update.setInt(5, ordinal);
-                if (update.executeUpdate() == 0) {
-                    throw new IllegalArgumentException("run " + runId + " has no step " + ordinal);
-                }
+            if (Sql.update(connection, "UPDATE steps SET status = ?, ended_at = ?, error = ? WHERE run_id = ? AND ordinal = ?",
+                    status.sqlName(), OffsetDateTime.now(), error, runId, ordinal) == 0) {
+                throw new IllegalArgumentException("run " + runId + " has no step " + ordinal);
             }
             return null;
         });
@@ -118,17 +96,8 @@ final class RunWriter {
     /** A run that ends takes its unfinished steps with it; endedAt is null when nobody saw the end. */
     static void closeOpenSteps(Connection connection, String runId, RunStatus status, OffsetDateTime endedAt)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE steps SET status = ?, ended_at = ? WHERE run_id = ? AND status = 'running'")) {
-            update.setString(1, status.sqlName());
-            if (endedAt == null) {
-                update.setNull(2, Types.TIMESTAMP_WITH_TIMEZONE);
-            } else {
-                update.setObject(2, endedAt);
-            }
-            update.setString(3, runId);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "UPDATE steps SET status = ?, ended_at = ? WHERE run_id = ? AND status = 'running'",
+                status.sqlName(), endedAt, runId);
     }
 
     private static void insertRun(Connection connection, String id, NewRun run, String parameters, OffsetDateTime now,
@@ -138,7 +107,7 @@ final class RunWriter {
                 + "VALUES (?, ?, ?, ?, ? FORMAT JSON, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, run.workflowPath().toString());
-            insert.setString(3, Sha256.hex(run.workflowText().getBytes(StandardCharsets.UTF_8)));
+            insert.setString(3, Sha256.hex(run.workflowText()));
             insert.setString(4, run.workflowText());
             insert.setString(5, parameters);
             insert.setLong(6, run.seed());

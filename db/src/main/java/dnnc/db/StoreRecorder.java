@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dnnc.api.Recorder;
+import dnnc.io.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -49,21 +49,8 @@ final class StoreRecorder implements Recorder {
         Double number = Json.finiteNumber(node);
         database.transaction(connection -> {
             refuseNesting(connection, path);
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO results (run_id, path, step_ordinal, "
-                    + "value_json, value_number, recorded_at) KEY (run_id, path) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, path);
-                setOrdinal(merge, 3);
-                merge.setString(4, json);
-                if (number == null) {
-                    merge.setNull(5, Types.DOUBLE);
-                } else {
-                    merge.setDouble(5, number);
-                }
-                merge.setObject(6, OffsetDateTime.now());
-                merge.executeUpdate();
-            }
-            return null;
+            return Sql.update(connection, "MERGE INTO results (run_id, path, step_ordinal, value_json, value_number, recorded_at) "
+                    + "KEY (run_id, path) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)", runId, path, stepOrdinal, json, number, OffsetDateTime.now());
         });
     }
 
@@ -78,22 +65,10 @@ final class StoreRecorder implements Recorder {
         List<String> rowJson = rows.stream().map(row -> rowObject(name, columns, row)).toList();
         database.transaction(connection -> {
             // Recording a table again replaces it whole, like results.json would.
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM result_table_rows WHERE run_id = ? AND table_name = ?")) {
-                delete.setString(1, runId);
-                delete.setString(2, name);
-                delete.executeUpdate();
-            }
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO result_tables (run_id, name, step_ordinal, "
-                    + "column_names, row_count, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, name);
-                setOrdinal(merge, 3);
-                merge.setString(4, Json.write(columnNames));
-                merge.setInt(5, rows.size());
-                merge.setObject(6, OffsetDateTime.now());
-                merge.executeUpdate();
-            }
+            Sql.update(connection, "DELETE FROM result_table_rows WHERE run_id = ? AND table_name = ?", runId, name);
+            Sql.update(connection, "MERGE INTO result_tables (run_id, name, step_ordinal, column_names, row_count, recorded_at) "
+                    + "KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)", runId, name, stepOrdinal, Json.write(columnNames),
+                    rows.size(), OffsetDateTime.now());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO result_table_rows "
                     + "(run_id, table_name, row_index, row_json) VALUES (?, ?, ?, ? FORMAT JSON)")) {
                 for (int index = 0; index < rowJson.size(); index++) {
@@ -127,20 +102,9 @@ final class StoreRecorder implements Recorder {
         long elementCount = count;
         ByteBuffer data = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         data.asDoubleBuffer().put(values);
-        database.transaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO arrays (run_id, name, step_ordinal, shape, "
-                    + "element_count, data, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, name);
-                setOrdinal(merge, 3);
-                merge.setString(4, Json.write(shapeJson));
-                merge.setLong(5, elementCount);
-                merge.setBytes(6, data.array());
-                merge.setObject(7, OffsetDateTime.now());
-                merge.executeUpdate();
-            }
-            return null;
-        });
+        database.transaction(connection -> Sql.update(connection, "MERGE INTO arrays (run_id, name, step_ordinal, shape, "
+                + "element_count, data, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?, ?)",
+                runId, name, stepOrdinal, Json.write(shapeJson), elementCount, data.array(), OffsetDateTime.now()));
     }
 
     @Override
@@ -158,20 +122,9 @@ final class StoreRecorder implements Recorder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + absolute, e);
         }
-        database.transaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO artifacts (run_id, path, step_ordinal, "
-                    + "sha256, size_bytes, description, recorded_at) KEY (run_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, relative);
-                setOrdinal(merge, 3);
-                merge.setString(4, sha256);
-                merge.setLong(5, size);
-                merge.setString(6, description);
-                merge.setObject(7, OffsetDateTime.now());
-                merge.executeUpdate();
-            }
-            return null;
-        });
+        database.transaction(connection -> Sql.update(connection, "MERGE INTO artifacts (run_id, path, step_ordinal, "
+                + "sha256, size_bytes, description, recorded_at) KEY (run_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                runId, relative, stepOrdinal, sha256, size, description, OffsetDateTime.now()));
     }
 
     @Override
@@ -180,33 +133,14 @@ final class StoreRecorder implements Recorder {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("input " + name + ": '" + sha256 + "' is not a lower-case hex sha256");
         }
-        database.transaction(connection -> {
-            try (PreparedStatement merge = connection.prepareStatement("MERGE INTO input_hashes (run_id, name, step_ordinal, "
-                    + "sha256, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ?, ?)")) {
-                merge.setString(1, runId);
-                merge.setString(2, name);
-                setOrdinal(merge, 3);
-                merge.setString(4, sha256);
-                merge.setObject(5, OffsetDateTime.now());
-                merge.executeUpdate();
-            }
-            return null;
-        });
+        database.transaction(connection -> Sql.update(connection, "MERGE INTO input_hashes (run_id, name, step_ordinal, "
+                + "sha256, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ?, ?)", runId, name, stepOrdinal, sha256, OffsetDateTime.now()));
     }
 
     @Override
     public void warning(String message) {
-        database.transaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO warnings (run_id, step_ordinal, message, recorded_at) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, runId);
-                setOrdinal(insert, 2);
-                insert.setString(3, String.valueOf(message));
-                insert.setObject(4, OffsetDateTime.now());
-                insert.executeUpdate();
-            }
-            return null;
-        });
+        database.transaction(connection -> Sql.update(connection, "INSERT INTO warnings (run_id, step_ordinal, message, recorded_at) "
+                + "VALUES (?, ?, ?, ?)", runId, stepOrdinal, String.valueOf(message), OffsetDateTime.now()));
     }
 
     /** results.json nests paths, so "a.b" cannot coexist with "a" or with "a.b.c". */
@@ -229,14 +163,6 @@ final class StoreRecorder implements Recorder {
                             + clash.getString(1) + "' of run " + runId + ": one would contain the other in results.json");
                 }
             }
-        }
-    }
-
-    private void setOrdinal(PreparedStatement statement, int index) throws SQLException {
-        if (stepOrdinal == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, stepOrdinal);
         }
     }
 

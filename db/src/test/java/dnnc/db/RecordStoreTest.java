@@ -3,6 +3,7 @@ package dnnc.db;
 import com.fasterxml.jackson.databind.JsonNode;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Recorder;
+import dnnc.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,12 +8,13 @@ import dnnc.runner.cli.InspectCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
+import dnnc.runner.cli.RunCommand;
 import dnnc.runner.cli.RunsCommand;
 import dnnc.runner.cli.SimilarityCommand;
-import dnnc.runner.cli.RunCommand;
-import picocli.CommandLine;
+import dnnc.runner.run.Causes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
@@ -118,11 +119,6 @@ public final class Main implements Runnable {
     }
 
     private static Throwable findUserError(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException) {
-                return t;
-            }
-        }
-        return null;
+        return Causes.find(ex, InvalidInputException.class).orElse(null);
     }
 }

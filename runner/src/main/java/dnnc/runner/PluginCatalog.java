@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
-import com.google.inject.Module;
 import com.google.inject.Provider;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
@@ -14,24 +13,23 @@ import dnnc.api.Plugin;
 import dnnc.api.PluginKind;
 import dnnc.api.Stage;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every plugin on the classpath, by kind and name. Plugins arrive as Guice modules found through
- * {@link ServiceLoader}: the built-in ones exactly as a third-party jar's would.
+ * Every plugin dnnc can find, by kind and name, bound by name in Guice (one map per kind). The classes come from
+ * {@link PluginDiscovery}: the built-in ones exactly as a third-party jar's would.
  */
 public final class PluginCatalog {
     private final Injector injector;
 
+    /** The plugins on the classpath and in the plugins folder ({@code $DNNC_PLUGINS}, else {@code ~/.dnnc/plugins/}). */
     public PluginCatalog() {
-        List<Module> modules = new ArrayList<>();
-        modules.add(new EmptyKindMaps());
-        ServiceLoader.load(Module.class).forEach(modules::add);
-        this.injector = Guice.createInjector(modules);
+        this(PluginDiscovery.fromPluginsFolder());
+    }
+
+    PluginCatalog(PluginDiscovery discovery) {
+        this.injector = Guice.createInjector(new ByName(discovery));
     }
 
     public Injector injector() {
@@ -48,8 +46,8 @@ public final class PluginCatalog {
         return provider.get();
     }
 
-    public List<String> names(PluginKind kind) {
-        return List.copyOf(new TreeMap<>(providers(kind)).keySet());
+    public java.util.List<String> names(PluginKind kind) {
+        return java.util.List.copyOf(new TreeMap<>(providers(kind)).keySet());
     }
 
     @SuppressWarnings("unchecked")
@@ -68,14 +66,24 @@ public final class PluginCatalog {
         return (Stage<P>) stage;
     }
 
-    /** Declares every kind's map so a kind with no plugins yet is an empty map, not a missing binding. */
-    private static final class EmptyKindMaps extends AbstractModule {
+    /** Binds each discovered plugin class by its name in its kind's map, and each stage by its kind. */
+    private static final class ByName extends AbstractModule {
+        private final PluginDiscovery discovery;
+
+        ByName(PluginDiscovery discovery) {
+            this.discovery = discovery;
+        }
+
         @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
         protected void configure() {
             for (PluginKind kind : PluginKind.values()) {
-                MapBinder.newMapBinder(binder(), String.class, kind.type());
+                MapBinder<String, Plugin> byName = (MapBinder) MapBinder.newMapBinder(binder(), String.class, kind.type());
+                discovery.plugins(kind).forEach((name, type) -> byName.addBinding(name).to((Class) type));
             }
-            MapBinder.newMapBinder(binder(), new TypeLiteral<PluginKind>() { }, new TypeLiteral<Stage<?>>() { });
+            MapBinder<PluginKind, Stage<?>> stages = MapBinder.newMapBinder(binder(), new TypeLiteral<PluginKind>() { },
+                    new TypeLiteral<Stage<?>>() { });
+            discovery.stages().forEach((kind, type) -> stages.addBinding(kind).to((Class) type));
         }
     }
 }

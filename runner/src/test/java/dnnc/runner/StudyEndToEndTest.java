@@ -6,6 +6,7 @@ import dnnc.db.RecordStore;
 import dnnc.db.RunDetails;
 import dnnc.db.RunStatus;
 import dnnc.db.StepRecord;
+import dnnc.runner.golden.ResultsComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameters: a one-epoch model on 1,000 digits, 100 draws, two alphas, few random lesions, the analysis repeated
  * with a second seed. Neurons are clustered by average linkage (seconds) instead of the default affinity-propagation
  * sweep (minutes on two cores; the clustering tests cover it): this also runs the workflow's branch for a swapped
- * clustering plugin. Checks the report, results.json and the record.
+ * clustering plugin. Checks the report, results.json (key by key against the results recorded before: refactors keep
+ * the numbers) and the record.
  */
 class StudyEndToEndTest {
     private static final String[] SMALL = {"train=1000", "epochs=1", "judge-epochs=1", "draws=100", "alphas=-3,3",
             "repeat-alphas=-3,3", "clustering=agglomerative", "random-lesions=19", "lesion-draws=4", "repeats=2"};
+
+    /** results.json of this small study as recorded before refactors; they must not change its numbers. */
+    private static final Path RECORDED_RESULTS = Path.of("src/test/resources/golden/small-study-results.json");
 
     @TempDir
     Path runs;
@@ -86,6 +91,10 @@ class StudyEndToEndTest {
         assertEquals(2, findings.at("/repeatability/seeds").asInt());
         assertTrue(results.at("/repeats/1/ace/focus_latent").isInt(), "the repeat recorded under repeats.1");
         assertEquals("report.html", results.at("/report/file").asText());
+        List<String> changed = ResultsComparison.differences(ResultsComparison.recorded(RECORDED_RESULTS, results), results);
+        assertTrue(changed.isEmpty(), "the same seeds must give the results recorded in " + RECORDED_RESULTS
+                + " (rerun with -D" + ResultsComparison.REWRITE_PROPERTY + "=true when a change is meant to alter them):\n"
+                + String.join("\n", changed));
 
         try (RecordStore store = RecordStore.open(runs)) {
             RunDetails details = store.showRun(runId);

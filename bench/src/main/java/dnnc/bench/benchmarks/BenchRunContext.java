@@ -1,5 +1,6 @@
 package dnnc.bench.benchmarks;
 
+import dnnc.api.Blackboard;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -9,9 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,7 +23,7 @@ final class BenchRunContext implements RunContext {
     private final Path folder;
     private final long seed;
     private final Consumer<String> log;
-    private final Map<String, Object> slots = new HashMap<>();
+    private final Blackboard board = new Blackboard();
 
     BenchRunContext(Path folder, long seed, Consumer<String> log) {
         try {
@@ -58,12 +57,12 @@ final class BenchRunContext implements RunContext {
 
     @Override
     public <T> Optional<T> get(Slot<T> slot) {
-        return Optional.ofNullable(slot.type().cast(slots.get(slot.name())));
+        return board.get(slot);
     }
 
     @Override
     public <T> void put(Slot<T> slot, T value) {
-        slots.put(slot.name(), value);
+        board.put(slot, value);
     }
 
     @Override

@@ -78,6 +78,7 @@ public abstract class AceAttribution extends DecoderAttribution {
     }
 
     /** The latent chosen by the user, or empty for auto. */
+    @Override
     public OptionalInt focusLatent() {
         return focus.equals("auto") ? OptionalInt.empty() : OptionalInt.of((int) Double.parseDouble(focus));
     }

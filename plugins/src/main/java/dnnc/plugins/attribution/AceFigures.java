@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ACE heatmaps of SPEC section 3, each saved beside the CSV it was drawn from: the class inputs on the
+ * The ACE heatmaps of METHODS.md section 3, each saved beside the CSV it was drawn from: the class inputs on the
  * output pixels (the study's figure 3.2), every latent over the alpha grid on the output pixels and on the
  * hidden layers, and a looping GIF per latent over alpha. Diverging colour map, white at 0, with a colour bar.
  */

@@ -1,18 +1,20 @@
 package dnnc.plugins.attribution;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.AttributionMethod;
-import dnnc.api.PluginKind;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-/** Registers the built-in attribution plugins (found through ServiceLoader, as a third-party module would be). */
-public final class AttributionPlugins extends AbstractModule {
+import java.util.List;
+
+/** Registers the built-in attribution plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class AttributionPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindPlugin(binder(), AttributionMethod.class, MonteCarloAcePlugin.class);
-        PluginBindings.bindPlugin(binder(), AttributionMethod.class, TaylorAcePlugin.class);
-        PluginBindings.bindPlugin(binder(), AttributionMethod.class, SaliencyPlugin.class);
-        PluginBindings.bindPlugin(binder(), AttributionMethod.class, IntegratedGradientsPlugin.class);
-        PluginBindings.bindStage(binder(), PluginKind.ATTRIBUTION, AttributionStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(MonteCarloAcePlugin.class, TaylorAcePlugin.class, SaliencyPlugin.class, IntegratedGradientsPlugin.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(AttributionStage.class);
     }
 }

@@ -4,6 +4,7 @@ import dnnc.api.AttributionMethod;
 import dnnc.api.AttributionRequest;
 import dnnc.api.AttributionResult;
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.EffectSummary;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
 import dnnc.api.InvalidInputException;
@@ -16,6 +17,7 @@ import dnnc.api.RunContext;
 import dnnc.api.SampleFeatures;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
+import dnnc.io.Npy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +48,9 @@ public final class AttributionStage implements Stage<AttributionMethod> {
     public void run(AttributionMethod plugin, RunContext context) {
         ConditionalGenerator model = context.require(Slots.MODEL, "attribution step '" + plugin.name() + "'");
         InputSchema schema = model.inputs();
-        AttributionRequest request = plugin instanceof DecoderAttribution declared
-                ? declared.request(model.decoder(), schema, context.seed())
-                : new AttributionRequest(model.decoder(), schema, allInputs(schema), new double[] {-3, -2, -1, 0, 1, 2, 3},
-                        5, context.seed());
-        long units = plugin instanceof DecoderAttribution declared ? declared.workUnits(request) : 1;
+        AttributionRequest request = plugin.request(model.decoder(), schema, context.seed());
         AttributionResult result;
-        try (Progress progress = context.progress("attribution " + plugin.name(), units, "draws")) {
+        try (Progress progress = context.progress("attribution " + plugin.name(), plugin.workUnits(request), "draws")) {
             result = plugin.attribute(request, progress);
         }
         context.put(Slots.ATTRIBUTION, result);
@@ -64,10 +62,6 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         }
     }
 
-    private static int[] allInputs(InputSchema schema) {
-        return java.util.stream.IntStream.range(0, schema.size()).toArray();
-    }
-
     private void recordEffects(AttributionMethod plugin, AttributionRequest request, AttributionResult result,
                                ConditionalGenerator model, RunContext context) {
         Recorder recorder = context.recorder();
@@ -75,38 +69,40 @@ public final class AttributionStage implements Stage<AttributionMethod> {
         recorder.result("ace.method", result.method());
         result.diagnostics().forEach((key, value) -> recorder.result("ace." + key, value));
         Map<Integer, Double> totals = AceSummary.totalEffects(result, schema);
-        Map<String, Object> totalsByLabel = new LinkedHashMap<>();
-        totals.forEach((latent, total) -> totalsByLabel.put(schema.label(latent), total));
-        recorder.result("ace.total_effect", totalsByLabel);
+        Map<String, Double> totalByLabel = new LinkedHashMap<>();
+        totals.forEach((latent, total) -> totalByLabel.put(schema.label(latent), total));
+        recorder.result("ace.total_effect", totalByLabel);
         Optional<Integer> mostMoving = AceSummary.mostMoving(totals);
         mostMoving.ifPresent(latent -> recorder.result("ace.most_moving_latent", latent));
 
         AceTables tables = AceTables.of(result, schema);
         recordArrays(tables, context);
-        classDiagonal(tables, result, schema, context);
+        Integer hits = classDiagonal(tables, result, schema, context);
         new AceFigures(context, schema, result.layout(), tables, model.imageRows(), model.imageCols()).drawAll();
-        focusFeatures(plugin, request, mostMoving, context);
+        Integer focus = focusFeatures(plugin, request, mostMoving, context);
+        context.put(Slots.EFFECT_SUMMARY, new EffectSummary(focus, totalByLabel, hits));
     }
 
-    private void focusFeatures(AttributionMethod plugin, AttributionRequest request, Optional<Integer> mostMoving,
-                               RunContext context) {
+    /** The focus latent, whose per-draw features later steps cluster; null when no latent was attributed. */
+    private Integer focusFeatures(AttributionMethod plugin, AttributionRequest request, Optional<Integer> mostMoving,
+                                  RunContext context) {
         InputSchema schema = request.schema();
-        OptionalInt chosen = plugin instanceof AceAttribution ace ? ace.focusLatent() : OptionalInt.empty();
+        OptionalInt chosen = plugin.focusLatent();
         Integer focus = chosen.isPresent() ? Integer.valueOf(chosen.getAsInt()) : mostMoving.orElse(null);
         if (focus == null) {
             context.recorder().warning("no latent was attributed: no focus latent, no per-draw features");
-            return;
+            return null;
         }
         if (focus < 0 || focus >= schema.latents()) {
             throw new InvalidInputException("parameter 'focus' is " + focus + "; expected auto or a latent 0.." + (schema.latents() - 1));
         }
         context.recorder().result("ace.focus_latent", focus);
-        long units = plugin instanceof DecoderAttribution declared ? declared.workUnits(request) : 1;
         Optional<SampleFeatures> features;
-        try (Progress progress = context.progress("per-draw features of " + schema.label(focus), units, "draws")) {
+        try (Progress progress = context.progress("per-draw features of " + schema.label(focus), plugin.workUnits(request), "draws")) {
             features = plugin.sampleFeatures(request, focus, progress);
         }
         features.ifPresent(f -> context.put(Slots.FEATURES, f));
+        return focus;
     }
 
     private void recordArrays(AceTables tables, RunContext context) {
@@ -134,32 +130,34 @@ public final class AttributionStage implements Stage<AttributionMethod> {
 
     private static void saveArray(RunContext context, String name, String file, int[] shape, double[] values, String description) {
         context.recorder().array(name, shape, values);
-        Path path = NpyWriter.write(context.outputDir().resolve(file + ".npy"), shape, values);
+        Path path = Npy.write(context.outputDir().resolve(file + ".npy"), shape, values);
         context.recorder().artifact(path, description + " (float64 .npy; rows follow ace.latent_inputs / ace.class_inputs, neurons the layout order)");
     }
 
-    /** SPEC section 6, check 3: the ACE map of c_k should look like digit k. */
-    private void classDiagonal(AceTables tables, AttributionResult result, InputSchema schema, RunContext context) {
+    /** METHODS.md section 6, finding 3: the ACE map of c_k should look like digit k. The hits, or null when not measured. */
+    private Integer classDiagonal(AceTables tables, AttributionResult result, InputSchema schema, RunContext context) {
         if (tables.classes().size() != schema.classes()) {
-            return;
+            return null;
         }
         Optional<LabeledData> data = context.get(Slots.DATA);
         if (data.isEmpty()) {
             context.recorder().warning("no data step before attribution: ace.class_diagonal_hits not computed");
-            return;
+            return null;
         }
         double[][] means = AceSummary.meanImages(data.get().heldOut(), schema.classes());
         if (means[0].length != result.layout().layers().get(result.layout().layers().size() - 1).size()) {
             context.recorder().warning("held-out images do not match the output layer: ace.class_diagonal_hits not computed");
-            return;
+            return null;
         }
         List<double[]> maps = new ArrayList<>();
         for (InputEffect effect : tables.classes()) {
             maps.add(AceSummary.onOutputs(effect, result.layout())[0]);
         }
         double[][] r = AceSummary.classCorrelations(maps, means);
-        context.recorder().result("ace.class_diagonal_hits", AceSummary.diagonalHits(r));
+        int hits = AceSummary.diagonalHits(r);
+        context.recorder().result("ace.class_diagonal_hits", hits);
         context.recorder().result("ace.class_correlations", Arrays.stream(r).map(row -> Arrays.stream(row).boxed().toList()).toList());
+        return hits;
     }
 
     private void recordNeuron(AttributionResult result, InputSchema schema, Recorder recorder) {

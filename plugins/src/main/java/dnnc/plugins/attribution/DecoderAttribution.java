@@ -6,23 +6,22 @@ import dnnc.api.InputSchema;
 import dnnc.api.NetworkProbe;
 import dnnc.api.Param;
 import dnnc.api.Preflight;
+import dnnc.plugins.support.TargetClass;
 
 import java.util.Map;
-import dnnc.plugins.support.DeclaredPlugin;
-import dnnc.plugins.support.TargetClass;
 
 /**
  * Parameters every attribution of a conditional decoder shares: the class the digit is drawn as and the seed
- * of the noise draws. The stage builds its {@link AttributionRequest} from these through {@link #request}.
+ * of the noise draws, from which {@link #request} builds the {@link AttributionRequest} the stage runs.
  */
-public abstract class DecoderAttribution extends DeclaredPlugin implements AttributionMethod, Preflight {
+public abstract class DecoderAttribution implements AttributionMethod, Preflight {
     @Param(description = "target class: the one-hot class fed with every latent intervention", min = 0)
     private int target = 5;
 
     @Param(description = "seed of the noise draws; -1 takes the run's seed", min = -1)
     private long seed = -1;
 
-    /** The request this plugin's parameters describe, for the given decoder. */
+    @Override
     public AttributionRequest request(NetworkProbe network, InputSchema schema, long runSeed) {
         return new AttributionRequest(network, schema, inputs(schema), alphas(), target, seed == -1 ? runSeed : seed);
     }
@@ -43,7 +42,7 @@ public abstract class DecoderAttribution extends DeclaredPlugin implements Attri
         return new double[] {-3, -2, -1, 0, 1, 2, 3};
     }
 
-    /** Units of work {@link #attribute} reports to its progress, for a bar with an ETA. */
+    @Override
     public abstract long workUnits(AttributionRequest request);
 
     /** Java threads to use: the configured count, or one per core when 0. */

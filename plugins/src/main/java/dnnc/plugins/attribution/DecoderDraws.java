@@ -7,7 +7,7 @@ import org.apache.commons.math3.random.Well19937c;
 /**
  * The common random numbers of an attribution: N standard-normal latent vectors drawn once from the seed, and
  * the decoder input rows built from them. Every alpha, input and baseline term reuses the same draws, so their
- * differences carry no sampling noise of their own (SPEC section 2).
+ * differences carry no sampling noise of their own (METHODS.md section 2).
  */
 final class DecoderDraws {
     private final InputSchema schema;

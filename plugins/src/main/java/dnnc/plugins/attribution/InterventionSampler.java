@@ -7,7 +7,7 @@ import dnnc.api.NetworkProbe;
 import dnnc.api.NeuronLayout;
 
 /**
- * Runs the interventions of SPEC section 3 on a block of the common draws through the probe.
+ * Runs the interventions of METHODS.md section 3 on a block of the common draws through the probe.
  * <ul>
  *   <li>Latent z_i: one forward per alpha with z_i = alpha and the target class; the draw's baseline is its
  *       mean over the alpha grid.</li>

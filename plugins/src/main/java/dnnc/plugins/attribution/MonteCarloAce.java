@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * The Monte Carlo ACE estimator over every neuron of the probe (SPEC section 3). Draws are processed in chunks
+ * The Monte Carlo ACE estimator over every neuron of the probe (METHODS.md section 3). Draws are processed in chunks
  * on Java threads; each chunk's moments are merged in chunk order, so the numbers do not depend on the thread
  * count and memory stays at a few chunks' activations whatever the number of draws.
  */

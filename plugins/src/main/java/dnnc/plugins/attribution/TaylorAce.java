@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * The paper's second-order estimate E[y | do(x_i = alpha)] ~= f(mu) + 1/2 tr(H(mu) Cov) (SPEC section 3).
+ * The paper's second-order estimate E[y | do(x_i = alpha)] ~= f(mu) + 1/2 tr(H(mu) Cov) (METHODS.md section 3).
  * Each expectation is an expansion point: the input mean under the intervention and a factor of the input
  * covariance, Cov = sum_m l_m l_m^T, so that tr(H Cov) = sum_m l_m^T H l_m. The curvature along l_m comes from
  * a central difference of input gradients, l^T (g(mu + h l) - g(mu - h l)) / 2h (exact for quadratics), or,

@@ -8,7 +8,6 @@ import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.PreferenceSweep;
 import dnnc.api.Progress;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * NumPy's RandomState, which takes 0..2^32-1: other seeds are reduced modulo 2^32.
  */
 @PluginInfo(name = "affinity-propagation", description = "affinity propagation equal to scikit-learn's (same seed, same labels); preference median, a number, or auto (sweep)")
-public final class AffinityPropagation extends DeclaredPlugin implements ClusteringAlgorithm {
+public final class AffinityPropagation implements ClusteringAlgorithm {
     @Param(description = "exemplar preference: median of all similarities, a number, or auto (sweep; widest stable plateau)",
             allowed = {"median", "auto", "<number>"})
     String preference = "median";

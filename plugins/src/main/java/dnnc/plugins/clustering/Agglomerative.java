@@ -6,13 +6,12 @@ import dnnc.api.Matrix;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Progress;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.List;
 
 /** Average linkage on the distance 1 - similarity, cut at k clusters or at a distance threshold. */
 @PluginInfo(name = "agglomerative", description = "average-linkage hierarchical clustering on 1 - similarity, cut at k clusters or a distance threshold")
-public final class Agglomerative extends DeclaredPlugin implements ClusteringAlgorithm {
+public final class Agglomerative implements ClusteringAlgorithm {
     @Param(description = "number of clusters (used unless distance-threshold is set)", min = 1)
     int k = 8;
 

@@ -1,20 +1,20 @@
 package dnnc.plugins.clustering;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.ClusteringAlgorithm;
-import dnnc.api.PluginKind;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-import static dnnc.plugins.support.PluginBindings.bindPlugin;
-import static dnnc.plugins.support.PluginBindings.bindStage;
+import java.util.List;
 
-/** Registers the built-in clustering plugins (found through ServiceLoader, as a third-party module would be). */
-public final class ClusteringPlugins extends AbstractModule {
+/** Registers the built-in clustering plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class ClusteringPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        bindPlugin(binder(), ClusteringAlgorithm.class, AffinityPropagation.class);
-        bindPlugin(binder(), ClusteringAlgorithm.class, KMeans.class);
-        bindPlugin(binder(), ClusteringAlgorithm.class, Agglomerative.class);
-        bindPlugin(binder(), ClusteringAlgorithm.class, Spectral.class);
-        bindStage(binder(), PluginKind.CLUSTERING, ClusteringStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(AffinityPropagation.class, KMeans.class, Agglomerative.class, Spectral.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(ClusteringStage.class);
     }
 }

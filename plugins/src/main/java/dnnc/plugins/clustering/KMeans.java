@@ -6,7 +6,6 @@ import dnnc.api.Matrix;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Progress;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.List;
 
@@ -15,7 +14,7 @@ import java.util.List;
  * similarity to every variable, so variables with alike similarity profiles group together.
  */
 @PluginInfo(name = "kmeans", description = "k-means++ on the rows of the similarity matrix as feature vectors")
-public final class KMeans extends DeclaredPlugin implements ClusteringAlgorithm {
+public final class KMeans implements ClusteringAlgorithm {
     @Param(description = "number of clusters", min = 1)
     int k = 8;
 

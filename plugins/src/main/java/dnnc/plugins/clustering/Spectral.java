@@ -6,7 +6,6 @@ import dnnc.api.Matrix;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Progress;
-import dnnc.plugins.support.DeclaredPlugin;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,7 +18,7 @@ import java.util.List;
  * (Ng, Jordan and Weiss), then k-means++ on those rows.
  */
 @PluginInfo(name = "spectral", description = "spectral clustering of the co-activation graph (weights similarity^2)")
-public final class Spectral extends DeclaredPlugin implements ClusteringAlgorithm {
+public final class Spectral implements ClusteringAlgorithm {
     @Param(description = "number of clusters", min = 1)
     int k = 8;
 

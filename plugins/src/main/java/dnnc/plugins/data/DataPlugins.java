@@ -1,15 +1,20 @@
 package dnnc.plugins.data;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.DatasetSource;
-import dnnc.api.PluginKind;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-/** Registers the built-in data plugins (found through ServiceLoader, as a third-party module would be). */
-public final class DataPlugins extends AbstractModule {
+import java.util.List;
+
+/** Registers the built-in data plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class DataPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindPlugin(binder(), DatasetSource.class, MnistIdxDataset.class);
-        PluginBindings.bindStage(binder(), PluginKind.DATA, DataStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(MnistIdxDataset.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(DataStage.class);
     }
 }

@@ -1,16 +1,14 @@
 package dnnc.plugins.data;
 
 import dnnc.api.InvalidInputException;
+import dnnc.io.Sha256;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -58,7 +56,7 @@ public record IdxFile(String name, int[] dims, byte[] values, String sha256) {
             throw new InvalidInputException("IDX file " + name + " has a length mismatch: its header " + Arrays.toString(dims)
                     + " needs " + count + " bytes of data, found " + found);
         }
-        return new IdxFile(name, dims, Arrays.copyOfRange(raw, headerBytes, raw.length), sha256(stored));
+        return new IdxFile(name, dims, Arrays.copyOfRange(raw, headerBytes, raw.length), Sha256.hex(stored));
     }
 
     public int count() {
@@ -67,14 +65,6 @@ public record IdxFile(String name, int[] dims, byte[] values, String sha256) {
 
     public int unsigned(int index) {
         return values[index] & 0xFF;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean isGzip(byte[] b) {

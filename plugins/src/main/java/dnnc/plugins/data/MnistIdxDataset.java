@@ -8,9 +8,8 @@ import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Preflight;
 import dnnc.api.RunContext;
-import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.io.Sha256;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ import java.util.Map;
  * train, the last {@code held-out} are held out, as the study split its 10,000 digits.
  */
 @PluginInfo(name = "mnist-idx", description = "MNIST-format IDX images and labels (gzip or raw): the embedded 10,000 digits or a folder")
-public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSource, Preflight {
+public final class MnistIdxDataset implements DatasetSource, Preflight {
 
     @Param(description = "folder with images/labels IDX files (MNIST or Fashion-MNIST names), or 'embedded' for the 10,000 bundled MNIST digits")
     private String dir = IdxPair.EMBEDDED;
@@ -77,7 +76,7 @@ public final class MnistIdxDataset extends DeclaredPlugin implements DatasetSour
         StringBuilder text = new StringBuilder();
         fileHashes.values().forEach(h -> text.append(h).append('\n'));
         text.append("train=").append(train).append("\nheld-out=").append(heldOut).append('\n');
-        return IdxFile.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(text.toString());
     }
 
     private static ImageSet slice(IdxFile images, IdxFile labels, int first, int count) {

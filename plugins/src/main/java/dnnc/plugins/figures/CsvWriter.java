@@ -1,5 +1,7 @@
 package dnnc.plugins.figures;
 
+import dnnc.io.AtomicFile;
+
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ public final class CsvWriter {
                 throw new IllegalArgumentException("row of " + row.size() + " cells under a header of " + header.size());
             }
         }
-        return AtomicFiles.write(file, out -> {
+        return AtomicFile.write(file, out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(line(header));
             for (List<?> row : rows) {

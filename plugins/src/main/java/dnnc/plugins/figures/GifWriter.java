@@ -1,5 +1,12 @@
 package dnnc.plugins.figures;
 
+import dnnc.io.AtomicFile;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -8,11 +15,6 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 
 /** Animated GIFs that loop forever (NETSCAPE2.0 application extension), written atomically. */
 public final class GifWriter {
@@ -30,7 +32,7 @@ public final class GifWriter {
             throw new IllegalArgumentException("an animation needs at least one frame");
         }
         int hundredths = Math.max(2, Math.round(frameDelayMillis / 10f));
-        return AtomicFiles.write(file, out -> {
+        return AtomicFile.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
             try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(stream);

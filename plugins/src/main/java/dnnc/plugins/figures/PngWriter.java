@@ -1,9 +1,11 @@
 package dnnc.plugins.figures;
 
-import javax.imageio.ImageIO;
+import dnnc.io.AtomicFile;
+
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /** Writes PNGs atomically (temporary file, then rename). */
 public final class PngWriter {
@@ -11,7 +13,7 @@ public final class PngWriter {
     }
 
     public static Path write(Path file, RenderedImage image) {
-        return AtomicFiles.write(file, out -> {
+        return AtomicFile.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available");
             }

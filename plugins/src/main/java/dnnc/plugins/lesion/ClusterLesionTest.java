@@ -2,6 +2,7 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.FeatureKey;
 import dnnc.api.Lesion;
+import dnnc.api.LesionDesign;
 import dnnc.api.NeuronClustering;
 import dnnc.api.NeuronLayout;
 
@@ -26,9 +27,9 @@ public final class ClusterLesionTest {
     }
 
     private final LesionScorer scorer;
-    private final LesionStudy.Settings settings;
+    private final LesionDesign settings;
 
-    public ClusterLesionTest(LesionScorer scorer, LesionStudy.Settings settings) {
+    public ClusterLesionTest(LesionScorer scorer, LesionDesign settings) {
         this.scorer = scorer;
         this.settings = settings;
     }
@@ -58,7 +59,7 @@ public final class ClusterLesionTest {
             p[t] = Significance.pValue(scored.get(order[t]).damage(), nulls[t]);
         }
         double[] adjusted = Significance.holm(p);
-        boolean passFail = scorer.criterion() instanceof PassFailCriterion;
+        boolean passFail = scorer.criterion().passFail();
         List<TestedLesion> byDamage = new ArrayList<>();
         for (int rank = 0; rank < order.length; rank++) {
             int label = labels.get(order[rank]);

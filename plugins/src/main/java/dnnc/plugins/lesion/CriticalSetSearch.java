@@ -1,6 +1,7 @@
 package dnnc.plugins.lesion;
 
 import dnnc.api.Lesion;
+import dnnc.api.LesionDesign;
 import dnnc.api.NeuronLayout;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 
@@ -30,10 +31,10 @@ public final class CriticalSetSearch {
     }
 
     private final LesionScorer scorer;
-    private final LesionStudy.Settings settings;
+    private final LesionDesign settings;
     private final NeuronLayout layout;
 
-    public CriticalSetSearch(LesionScorer scorer, LesionStudy.Settings settings, NeuronLayout layout) {
+    public CriticalSetSearch(LesionScorer scorer, LesionDesign settings, NeuronLayout layout) {
         this.scorer = scorer;
         this.settings = settings;
         this.layout = layout;
@@ -63,7 +64,7 @@ public final class CriticalSetSearch {
                 Seeds.derive(settings.seed(), "critical", alpha))));
         double[] nullDamages = controls.stream().mapToDouble(LesionScorer.Scored::damage).toArray();
         double p = Significance.pValue(scored.damage(), nullDamages);
-        double failureRate = Significance.failureRate(scorer.criterion() instanceof PassFailCriterion, scored.damages(),
+        double failureRate = Significance.failureRate(scorer.criterion().passFail(), scored.damages(),
                 controls.stream().map(LesionScorer.Scored::damages).toList(), settings.significance());
         boolean fails = p < settings.significance();
         int[] minimal = fails ? minimalSet(critical, nullDamages, aceMagnitude) : new int[0];

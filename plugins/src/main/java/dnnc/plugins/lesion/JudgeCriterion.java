@@ -6,7 +6,7 @@ import dnnc.api.ReconstructionBatch;
 
 /** A reconstruction fails when the judge classifier does not see the target digit in it. */
 @PluginInfo(name = "judge", description = "damage 1 when the judge classifier does not recognise the target digit in the lesioned reconstruction")
-public final class JudgeCriterion extends LesionSettings implements PassFailCriterion {
+public final class JudgeCriterion extends LesionSettings {
     @Override
     public double[] damage(ReconstructionBatch batch) {
         ImageClassifier judge = batch.judge();
@@ -19,6 +19,11 @@ public final class JudgeCriterion extends LesionSettings implements PassFailCrit
             damage[i] = predicted[i] == batch.targetClass() ? 0 : 1;
         }
         return damage;
+    }
+
+    @Override
+    public boolean passFail() {
+        return true;
     }
 
     @Override

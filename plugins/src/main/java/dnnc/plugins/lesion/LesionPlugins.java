@@ -1,16 +1,20 @@
 package dnnc.plugins.lesion;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.LesionCriterion;
-import dnnc.api.PluginKind;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-/** Registers the built-in lesion plugins (found through ServiceLoader, as a third-party module would be). */
-public final class LesionPlugins extends AbstractModule {
+import java.util.List;
+
+/** Registers the built-in lesion plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class LesionPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindPlugin(binder(), LesionCriterion.class, JudgeCriterion.class);
-        PluginBindings.bindPlugin(binder(), LesionCriterion.class, PixelBceCriterion.class);
-        PluginBindings.bindStage(binder(), PluginKind.LESION, LesionStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(JudgeCriterion.class, PixelBceCriterion.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(LesionStage.class);
     }
 }

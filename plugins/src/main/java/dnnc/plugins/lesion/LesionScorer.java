@@ -69,7 +69,7 @@ public final class LesionScorer {
 
     /**
      * Damages only, for lesions whose reconstructions nobody looks at (random controls, subsets tried by the
-     * minimal-set search): {@code meanBce} is NaN and {@code examples} null unless the criterion is the BCE itself.
+     * minimal-set search): {@code meanBce} is NaN and {@code examples} null.
      */
     public List<Scored> damagesOnly(List<Lesion> lesions) {
         return score(lesions, false);
@@ -90,7 +90,7 @@ public final class LesionScorer {
         ReconstructionBatch batch = new ReconstructionBatch(lesioned, engine.intactOutput(), n, imageRows, imageCols,
                 design.target(), judge);
         double[] damages = criterion.damage(batch);
-        double[] bce = criterion instanceof PixelBceCriterion ? damages : described ? BCE.damage(batch) : null;
+        double[] bce = described ? BCE.damage(batch) : null;
         int alphas = design.alphas().length;
         double[] perAlpha = new double[alphas];
         int pixels = imageRows * imageCols;

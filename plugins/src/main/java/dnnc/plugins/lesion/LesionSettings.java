@@ -1,8 +1,8 @@
 package dnnc.plugins.lesion;
 
+import dnnc.api.LesionDesign;
 import dnnc.api.Param;
 import dnnc.api.Preflight;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.TargetClass;
 
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Map;
  * Parameters every built-in lesion criterion shares: they configure the lesion study the stage runs with it.
  * Declared here once so that each criterion plugin lists them with its own.
  */
-public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.LesionCriterion, Preflight {
+public abstract class LesionSettings implements dnnc.api.LesionCriterion, Preflight {
     @Param(description = "draws of the other latents per alpha in every lesion evaluation", min = 2, max = 100000)
     int draws = 100;
 
@@ -42,8 +42,9 @@ public abstract class LesionSettings extends DeclaredPlugin implements dnnc.api.
         TargetClass.preflight(name(), target, facts);
     }
 
-    public LesionStudy.Settings settings(long runSeed) {
-        return new LesionStudy.Settings(draws, randomLesions, testedClusters, significance, target,
+    @Override
+    public LesionDesign design(long runSeed) {
+        return new LesionDesign(draws, randomLesions, testedClusters, significance, target,
                 seed >= 0 ? seed : runSeed ^ 0x1E510L, seeds, scope.equals("hidden"));
     }
 }

@@ -6,6 +6,7 @@ import dnnc.api.ConditionalGenerator;
 import dnnc.api.ImageClassifier;
 import dnnc.api.InvalidInputException;
 import dnnc.api.LesionCriterion;
+import dnnc.api.LesionDesign;
 import dnnc.api.PluginKind;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
@@ -37,7 +38,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
         ClusteringSet clusterings = context.require(Slots.CLUSTERINGS, who);
         ImageClassifier judge = criterion.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
         AttributionResult attribution = context.get(Slots.ATTRIBUTION).orElse(null);
-        LesionStudy.Settings settings = settings(criterion, context.seed());
+        LesionDesign settings = criterion.design(context.seed());
         if (settings.target() >= model.inputs().classes()) {
             throw new InvalidInputException("parameter 'target' of lesion plugin '" + criterion.name() + "' is "
                     + settings.target() + "; the model has classes 0.." + (model.inputs().classes() - 1));
@@ -54,14 +55,14 @@ public final class LesionStage implements Stage<LesionCriterion> {
         List<LesionStudy.Result> perSeed = new ArrayList<>();
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
-                LesionStudy.Settings seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
+                LesionDesign seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
                 perSeed.add(new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(),
                         criterion, judge, seeded).run(clusterings, attribution, progress));
             }
         }
         LesionStudy.Result main = perSeed.get(0);
         context.put(Slots.LESIONS, main.findings());
-        LesionReport report = new LesionReport(context, main, criterion instanceof PassFailCriterion);
+        LesionReport report = new LesionReport(context, main, criterion.passFail());
         report.recordResults();
         report.writeFiles();
         if (perSeed.size() > 1) {
@@ -69,13 +70,5 @@ public final class LesionStage implements Stage<LesionCriterion> {
                     perSeed.stream().map(LesionStudy.Result::findings).toList(), settings.significance());
         }
         Repeatability.recordRunRepeats(context, settings.significance());
-    }
-
-    static LesionStudy.Settings settings(LesionCriterion criterion, long runSeed) {
-        if (criterion instanceof LesionSettings declared) {
-            return declared.settings(runSeed);
-        }
-        // a third-party criterion: the defaults of the built-in ones
-        return new PixelBceCriterion().settings(runSeed);
     }
 }

@@ -11,6 +11,7 @@ import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
 import dnnc.api.Lesion;
 import dnnc.api.LesionCriterion;
+import dnnc.api.LesionDesign;
 import dnnc.api.LesionFindings;
 import dnnc.api.NetworkProbe;
 import dnnc.api.NeuronClustering;
@@ -25,37 +26,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The lesion part of the study for one set of clusterings of the decoder's neurons (SPEC section 5): the
+ * The lesion part of the study for one set of clusterings of the decoder's neurons (METHODS.md section 5): the
  * important cluster of every clustering, then the critical set C_ACE intersect C_ACT at every alpha. All lesions
  * are evaluated on one {@link EvaluationDesign} drawn fresh from the settings' seed.
  */
 public final class LesionStudy {
     /** The study's knobs; see {@link LesionSettings} for their meaning and defaults. */
-    public record Settings(int draws, int randomLesions, int testedClusters, double significance, int target,
-                           long seed, int seeds, boolean hiddenOnly) {
-        public Settings(int draws, int randomLesions, int testedClusters, double significance, int target, long seed, int seeds) {
-            this(draws, randomLesions, testedClusters, significance, target, seed, seeds, false);
-        }
-
-        public Settings withSeed(long newSeed) {
-            return new Settings(draws, randomLesions, testedClusters, significance, target, newSeed, seeds, hiddenOnly);
-        }
-
-        /** Cluster labels with the neurons outside the lesion scope set to -1 (out of every cluster and null). */
-        public int[] inScope(int[] labels, dnnc.api.NeuronLayout layout) {
-            if (!hiddenOnly) {
-                return labels;
-            }
-            int[] scoped = labels.clone();
-            for (int g = 0; g < scoped.length; g++) {
-                if (!layout.isHidden(g)) {
-                    scoped[g] = -1;
-                }
-            }
-            return scoped;
-        }
-    }
-
     /** Everything found, plus the details figures and tables need. */
     public record Result(LesionFindings findings, EvaluationDesign design, int imageRows, int imageCols, float[] intactExamples,
                          Map<FeatureKey, ClusterLesionTest.Outcome> clusterings,
@@ -68,10 +44,10 @@ public final class LesionStudy {
     private final int imageCols;
     private final LesionCriterion criterion;
     private final ImageClassifier judge;
-    private final Settings settings;
+    private final LesionDesign settings;
 
     public LesionStudy(NetworkProbe probe, InputSchema schema, int imageRows, int imageCols, LesionCriterion criterion,
-                       ImageClassifier judge, Settings settings) {
+                       ImageClassifier judge, LesionDesign settings) {
         this.probe = probe;
         this.schema = schema;
         this.imageRows = imageRows;
@@ -81,12 +57,12 @@ public final class LesionStudy {
         this.settings = settings;
     }
 
-    public Settings settings() {
+    public LesionDesign settings() {
         return settings;
     }
 
     /** The same study with other settings (e.g. another seed). */
-    public LesionStudy withSettings(Settings other) {
+    public LesionStudy withSettings(LesionDesign other) {
         return new LesionStudy(probe, schema, imageRows, imageCols, criterion, judge, other);
     }
 
@@ -152,7 +128,7 @@ public final class LesionStudy {
         }
         Map<Double, CriticalSet> sets = new TreeMap<>();
         critical.forEach((alpha, c) -> sets.put(alpha, new CriticalSet(alpha, c.neurons(), c.hidden(),
-                c.scored() == null ? Double.NaN : c.scored().damage(), c.pValue(), c.overlapPValue(), c.minimal())));
+                c.scored() == null ? Double.NaN : c.scored().damage(), c.pValue(), c.overlapPValue(), c.minimal(), c.fails())));
         return new LesionFindings(criterion.name(), all, important, sets);
     }
 

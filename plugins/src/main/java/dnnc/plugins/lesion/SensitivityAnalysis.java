@@ -7,6 +7,8 @@ import dnnc.api.FeatureKind;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
+import dnnc.api.SensitivitySummary;
+import dnnc.api.Slots;
 import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.figures.LineChart;
 
@@ -79,8 +81,10 @@ public final class SensitivityAnalysis {
         summary.put("alternatives", points.stream().mapToInt(Point::alternative).distinct().count());
         summary.put("critical_size_min", points.stream().mapToInt(Point::criticalSize).min().orElse(0));
         summary.put("critical_size_max", points.stream().mapToInt(Point::criticalSize).max().orElse(0));
-        summary.put("summary", failingSummary(points));
+        String sentence = failingSummary(points);
+        summary.put("summary", sentence);
         context.recorder().result("findings.sensitivity", summary);
+        context.put(Slots.SENSITIVITY, new SensitivitySummary(sentence));
     }
 
     /** One sentence for a reader: where (alpha, number of clusters) a critical set's lesion fails, and the coarsest such clustering. */

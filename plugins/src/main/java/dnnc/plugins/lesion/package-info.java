@@ -1,5 +1,5 @@
 /**
- * Lesion tests and critical neurons (SPEC section 5).
+ * Lesion tests and critical neurons (METHODS.md section 5).
  *
  * <p>Plugins (kind {@code lesion}): {@code judge} (a reconstruction fails when the judge does not see the target
  * digit; damage 0/1, failure rate = mean) and {@code pixel-bce} (damage = mean pixel BCE of the lesioned

@@ -10,7 +10,6 @@ import dnnc.api.Preflight;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
 import dnnc.api.TrainedModel;
-import dnnc.plugins.support.DeclaredPlugin;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -20,9 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The conditional beta-VAE of the study (SPEC section 1), trained in SameDiff or loaded from the model cache. */
+/** The conditional beta-VAE of the study (METHODS.md section 1), trained in SameDiff or loaded from the model cache. */
 @PluginInfo(name = "cbeta-vae", description = "conditional beta-VAE (SameDiff): encoder 794-512-256-128, decoder 20-128-256-512-784; cached by data and parameters")
-public final class CbetaVae extends DeclaredPlugin implements ModelTrainer, Preflight {
+public final class CbetaVae implements ModelTrainer, Preflight {
     private static final String LOSS_HISTORY = "history.loss";
     private static final String RECONSTRUCTION_HISTORY = "history.reconstruction";
     private static final String KL_HISTORY = "history.kl";

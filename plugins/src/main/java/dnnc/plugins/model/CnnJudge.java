@@ -9,7 +9,6 @@ import dnnc.api.PluginInfo;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
 import dnnc.api.TrainedModel;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.VectorApi;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -28,7 +27,7 @@ import java.util.Random;
  * Adam on the run's training images, its learning rate decaying linearly to zero over the run.
  */
 @PluginInfo(name = "cnn-judge", description = "small CNN classifier: conv-pool-conv-pool-dense, Adam with linearly decaying rate; judges reconstructions")
-public final class CnnJudge extends DeclaredPlugin implements ModelTrainer {
+public final class CnnJudge implements ModelTrainer {
     @Param(description = "passes over the training set", min = 1, max = 1000)
     private int epochs = 5;
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SameDiff graphs of the conditional beta-VAE (SPEC section 1). The decoder alone is a separate graph built by the
+ * SameDiff graphs of the conditional beta-VAE (METHODS.md section 1). The decoder alone is a separate graph built by the
  * same code with the same variable names, because SameDiff M2.1 silently ignores values fed for intermediate
- * variables (STACK.md): weights are copied in by name.
+ * variables (the graph recomputes them from its inputs): weights are copied in by name.
  */
 public final class CvaeGraph {
     public static final String X = "x";

@@ -63,7 +63,7 @@ final class CvaeTraining {
 
     /**
      * Takes the loss terms from the training pass itself: the loss SameDiff M2.1 reports to listeners is 0 or
-     * NaN (STACK.md) and it never executes the loss op itself (it seeds the gradient there), but the
+     * NaN (measured on this version) and it never executes the loss op itself (it seeds the gradient there), but the
      * reconstruction and KL ops run and their outputs are right; loss = reconstruction + beta * KL.
      */
     private static final class EpochLosses extends BaseListener {

@@ -1,6 +1,8 @@
 package dnnc.plugins.model;
 
 import dnnc.api.InvalidInputException;
+import dnnc.io.AtomicFile;
+import dnnc.io.Sha256;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,14 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +29,6 @@ import java.util.Optional;
  */
 public final class ModelCache {
     private static final byte[] MAGIC = "DNNC-MODEL 1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int DIGEST_BYTES = 32;
 
     private final Path file;
     private final String plugin;
@@ -43,7 +39,7 @@ public final class ModelCache {
         this.plugin = plugin;
         StringBuilder identity = new StringBuilder("plugin=").append(plugin).append("\ndata=").append(dataSha256).append('\n');
         parameters.forEach((name, value) -> identity.append(name).append('=').append(value).append('\n'));
-        this.key = sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
+        this.key = Sha256.hex(identity.toString());
         this.file = cacheDir.resolve(plugin).resolve(key + ".model");
     }
 
@@ -79,7 +75,7 @@ public final class ModelCache {
             if (in.hasRemaining()) {
                 throw refusal("has " + in.remaining() + " unexpected trailing bytes");
             }
-            return Optional.of(new Saved(file, arrays, sha256(bytes)));
+            return Optional.of(new Saved(file, arrays, Sha256.hex(bytes)));
         } catch (BufferUnderflowException | IllegalArgumentException | ArithmeticException e) {
             throw refusal("is corrupt (it ends inside an array)");
         }
@@ -106,11 +102,11 @@ public final class ModelCache {
 
     /** The body after the header, once magic, checksum, plugin and key are shown to be this entry's. */
     private ByteBuffer checkedBody(byte[] bytes) {
-        if (bytes.length < MAGIC.length + DIGEST_BYTES || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        if (bytes.length < MAGIC.length + Sha256.BYTES || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw refusal("is not a dnnc model file");
         }
-        byte[] body = Arrays.copyOf(bytes, bytes.length - DIGEST_BYTES);
-        if (!Arrays.equals(digest(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
+        byte[] body = Arrays.copyOf(bytes, bytes.length - Sha256.BYTES);
+        if (!Arrays.equals(Sha256.digest(body), Arrays.copyOfRange(bytes, body.length, bytes.length))) {
             throw refusal("is corrupt (its checksum does not match its contents)");
         }
         ByteBuffer in = ByteBuffer.wrap(body, MAGIC.length, body.length - MAGIC.length);
@@ -144,24 +140,14 @@ public final class ModelCache {
             }
             out.flush();
             byte[] body = buffer.toByteArray();
-            byte[] bytes = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(digest(body), 0, bytes, body.length, DIGEST_BYTES);
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), key, ".part");
-            try {
-                Files.write(temp, bytes);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                // a write that failed (a full disk) leaves no part file behind
-                Files.deleteIfExists(temp);
-            }
-            return sha256(bytes);
+            byte[] bytes = Arrays.copyOf(body, body.length + Sha256.BYTES);
+            System.arraycopy(Sha256.digest(body), 0, bytes, body.length, Sha256.BYTES);
+            AtomicFile.write(file, ".part", stream -> stream.write(bytes));
+            return Sha256.hex(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write cached model " + file, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("could not write cached model " + file, e.getCause());
         }
     }
 
@@ -196,17 +182,5 @@ public final class ModelCache {
         byte[] b = new byte[length];
         in.get(b);
         return new String(b, StandardCharsets.UTF_8);
-    }
-
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest(bytes));
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,16 +1,20 @@
 package dnnc.plugins.model;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.ModelTrainer;
-import dnnc.api.PluginKind;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-/** Registers the built-in model plugins (found through ServiceLoader, as a third-party module would be). */
-public final class ModelPlugins extends AbstractModule {
+import java.util.List;
+
+/** Registers the built-in model plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class ModelPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindPlugin(binder(), ModelTrainer.class, CbetaVae.class);
-        PluginBindings.bindPlugin(binder(), ModelTrainer.class, CnnJudge.class);
-        PluginBindings.bindStage(binder(), PluginKind.MODEL, ModelStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(CbetaVae.class, CnnJudge.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(ModelStage.class);
     }
 }

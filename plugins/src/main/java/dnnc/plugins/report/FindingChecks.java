@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The study's six findings (SPEC section 6) checked on one run. Each rule is fixed in advance and printed beside
+ * The study's six findings (METHODS.md section 6) checked on one run. Each rule is fixed in advance and printed beside
  * its verdict; none depends on the outcome it judges. "Partly" always means: the claim holds for some of the cases
  * it is about (a stated share), or for one of its two halves.
  */

@@ -22,7 +22,6 @@ import dnnc.plugins.lesion.LesionSettings;
 import dnnc.plugins.lesion.LesionStudy;
 import dnnc.plugins.lesion.PixelBceCriterion;
 import dnnc.plugins.lesion.SensitivityAnalysis;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +39,7 @@ import java.util.Map;
  * is a full clustering and lesion study, so the study workflow runs it only when asked (sensitivity=on).
  */
 @PluginInfo(name = "lesion-sensitivity", description = "critical set size and damage against the number of clusters, over alternative preferences of each affinity-propagation sweep")
-public final class LesionSensitivityReporter extends DeclaredPlugin implements Reporter {
+public final class LesionSensitivityReporter implements Reporter {
     @Param(description = "alternative clusterings, spread over each sweep's non-trivial preferences", min = 1, max = 20)
     private int alternatives = 5;
 
@@ -71,7 +70,7 @@ public final class LesionSensitivityReporter extends DeclaredPlugin implements R
                 "target", Integer.toString(target)));
         ImageClassifier judge = lesionTest.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
         LesionStudy study = new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(), lesionTest,
-                judge, lesionTest.settings(runSeed));
+                judge, lesionTest.design(runSeed));
         // set 0 is the run's own clustering, re-tested with this study's draws so that every point is comparable
         List<ClusteringSet> sets = new ArrayList<>(List.of(chosen));
         Map<FeatureKind, double[]> grids = preferenceGrids(chosen);

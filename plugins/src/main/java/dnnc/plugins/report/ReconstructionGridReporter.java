@@ -1,6 +1,7 @@
 package dnnc.plugins.report;
 
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.LatentShapes;
 import dnnc.api.Param;
 import dnnc.api.PluginInfo;
 import dnnc.api.Preflight;
@@ -13,7 +14,6 @@ import dnnc.plugins.figures.LineChart;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
 import dnnc.plugins.figures.Ticks;
-import dnnc.plugins.support.DeclaredPlugin;
 import dnnc.plugins.support.TargetClass;
 
 import java.awt.image.BufferedImage;
@@ -30,7 +30,7 @@ import java.util.Map;
  * measures each image's orientation and ink area, giving the study's "one latent carries rotation and scale" check.
  */
 @PluginInfo(name = "reconstruction-grid", description = "decoder outputs over alpha per latent: grid PNG, looping GIFs, rotation and scale per latent")
-public final class ReconstructionGridReporter extends DeclaredPlugin implements Reporter, Preflight {
+public final class ReconstructionGridReporter implements Reporter, Preflight {
     static final String GRID_FILE = "reconstruction-grid";
 
     @Param(description = "class whose digit is drawn", min = 0)
@@ -157,6 +157,8 @@ public final class ReconstructionGridReporter extends DeclaredPlugin implements 
         recorder.result("findings.scale_range", scale);
         recorder.result("findings.scale_range_definition", "max / min ink area over alpha (1 = no change)");
         recorder.result("findings.rotation_latent", rotationLatent);
+        context.put(Slots.LATENT_SHAPES, new LatentShapes(rotation.stream().mapToDouble(Double::doubleValue).toArray(),
+                scale.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static List<String> latentLabels(int latents) {

@@ -9,7 +9,6 @@ import dnnc.api.RunContext;
 import dnnc.api.Slots;
 import dnnc.plugins.figures.BarChart;
 import dnnc.plugins.figures.FigureFiles;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import java.util.Map;
  * repeatability.png (ARI per alpha) with its CSV.
  */
 @PluginInfo(name = "repeatability", description = "stability of the analysis over the run's repeats (seeds): clustering ARI, ranges of clusters, important and critical sets")
-public final class RepeatabilityReporter extends DeclaredPlugin implements Reporter {
+public final class RepeatabilityReporter implements Reporter {
     static final String FIGURE = "repeatability";
 
     @Param(description = "significance level a critical set's lesion is counted significant at (as the lesion step's)", min = 0, max = 1,

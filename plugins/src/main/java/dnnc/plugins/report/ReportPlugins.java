@@ -1,18 +1,20 @@
 package dnnc.plugins.report;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.PluginKind;
-import dnnc.api.Reporter;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-/** Registers the built-in report plugins (found through ServiceLoader, as a third-party module would be). */
-public final class ReportPlugins extends AbstractModule {
+import java.util.List;
+
+/** Registers the built-in report plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class ReportPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindStage(binder(), PluginKind.REPORT, ReportStage.class);
-        PluginBindings.bindPlugin(binder(), Reporter.class, ReconstructionGridReporter.class);
-        PluginBindings.bindPlugin(binder(), Reporter.class, RepeatabilityReporter.class);
-        PluginBindings.bindPlugin(binder(), Reporter.class, StudyReportReporter.class);
-        PluginBindings.bindPlugin(binder(), Reporter.class, LesionSensitivityReporter.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class, LesionSensitivityReporter.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(ReportStage.class);
     }
 }

@@ -4,9 +4,12 @@ import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.CriticalSet;
+import dnnc.api.EffectSummary;
 import dnnc.api.ImageClassifier;
+import dnnc.api.LatentShapes;
 import dnnc.api.LesionFindings;
 import dnnc.api.RunContext;
+import dnnc.api.SensitivitySummary;
 import dnnc.api.Slots;
 
 import java.util.LinkedHashMap;
@@ -15,42 +18,38 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the report states, gathered once: the run's slots (model, judge, attribution, clusterings, lesion
- * findings and their repeats) and the numbers earlier steps recorded (the reconstruction grid's shape measurements,
- * the class-map check, the lesion step's verdicts). Any part may be absent when the workflow lacked its step.
+ * Everything the report states, gathered once from the run's slots: model, judge, attribution and its summary,
+ * the latents' shape measurements, clusterings, lesion findings (with their verdicts) and their repeats, and the
+ * lesion sensitivity. Any part may be absent when the workflow lacked its step.
  */
 record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, AttributionResult attribution,
                      ClusteringSet clusterings, LesionFindings lesions, double[] rotationDeg, double[] scaleRatio,
                      Integer classDiagonalHits, Integer studiedLatent, StrokeShare strokes, Map<Double, Boolean> criticalFails,
-                     RepeatabilitySummary repeatability, Map<String, Object> totalEffects, String sensitivitySummary) {
+                     RepeatabilitySummary repeatability, Map<String, Double> totalEffects, String sensitivitySummary) {
 
     static StudyEvidence gather(RunContext context, int target, int strokeDraws, long strokeSeed, double significance) {
         ConditionalGenerator model = context.get(Slots.MODEL).orElse(null);
         AttributionResult attribution = context.get(Slots.ATTRIBUTION).orElse(null);
         ClusteringSet clusterings = context.get(Slots.CLUSTERINGS).orElse(null);
         LesionFindings lesions = context.get(Slots.LESIONS).orElse(null);
-        Integer studied = clusterings != null ? Integer.valueOf(clusterings.input())
-                : number(context.recorded("ace.focus_latent")).map(Number::intValue).orElse(null);
+        EffectSummary effects = context.get(Slots.EFFECT_SUMMARY).orElse(new EffectSummary(null, Map.of(), null));
+        LatentShapes shapes = context.get(Slots.LATENT_SHAPES).orElse(new LatentShapes(null, null));
+        Integer studied = clusterings != null ? Integer.valueOf(clusterings.input()) : effects.focusLatent();
         StrokeShare strokes = model != null && attribution != null && studied != null && !attribution.effects().isEmpty()
                 ? StrokeShare.of(model, attribution, studied, target, strokeDraws, strokeSeed).orElse(null) : null;
         Map<Double, Boolean> fails = new LinkedHashMap<>();
         if (lesions != null) {
             for (CriticalSet c : lesions.critical().values()) {
-                Optional<Object> recorded = context.recorded("findings.critical." + Numbers.alpha(c.alpha()) + ".fails");
-                fails.put(c.alpha(), recorded.map(v -> Boolean.TRUE.equals(v)).orElse(c.pValue() < significance));
+                fails.put(c.alpha(), c.fails());
             }
         }
         RepeatabilitySummary repeats = RepeatabilitySummary.of(context.history(Slots.CLUSTERINGS), context.history(Slots.LESIONS), significance);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> totals = context.recorded("ace.total_effect").filter(Map.class::isInstance).map(m -> (Map<String, Object>) m).orElse(Map.of());
         return new StudyEvidence(model, context.get(Slots.JUDGE).orElse(null), attribution, clusterings, lesions,
-                numbers(context.recorded("findings.rotation_range_deg")), numbers(context.recorded("findings.scale_range")),
-                number(context.recorded("ace.class_diagonal_hits")).map(Number::intValue).orElse(null), studied, strokes, fails,
-                repeats, totals, context.recorded("findings.sensitivity").filter(Map.class::isInstance)
-                        .map(m -> ((Map<?, ?>) m).get("summary")).map(Object::toString).orElse(null));
+                shapes.rotationRangeDeg(), shapes.scaleRatio(), effects.classDiagonalHits(), studied, strokes, fails,
+                repeats, effects.totalEffects(), context.get(Slots.SENSITIVITY).map(SensitivitySummary::text).orElse(null));
     }
 
-    /** The six findings of SPEC section 6, in order. */
+    /** The six findings of METHODS.md section 6, in order. */
     List<Finding> findings() {
         int classes = model != null ? model.inputs().classes() : 0;
         return List.of(
@@ -76,14 +75,4 @@ record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, Attribut
         return Optional.of(best);
     }
 
-    private static Optional<Number> number(Optional<Object> value) {
-        return value.filter(Number.class::isInstance).map(Number.class::cast);
-    }
-
-    private static double[] numbers(Optional<Object> value) {
-        if (value.isEmpty() || !(value.get() instanceof List<?> list) || !list.stream().allMatch(Number.class::isInstance)) {
-            return null;
-        }
-        return list.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
-    }
 }

@@ -2,7 +2,7 @@ package dnnc.plugins.report;
 
 import java.util.Map;
 
-/** The published study's own numbers (SPEC section 6), set beside ours in the report. Data, not results. */
+/** The published study's own numbers (METHODS.md section 6), set beside ours in the report. Data, not results. */
 final class StudyNumbers {
     /** The latent the study analysed, in its own model's numbering. */
     static final String LATENT = "z_1";

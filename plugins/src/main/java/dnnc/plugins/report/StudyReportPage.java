@@ -6,6 +6,7 @@ import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
+import dnnc.plugins.model.ModelStage;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,8 +134,9 @@ final class StudyReportPage {
         if (evidence.judge() != null) {
             rows.add(List.of("judge accuracy on held-out digits", Numbers.fixed(100 * evidence.judge().heldOutAccuracy(), 2) + "%"));
         }
-        page.paragraph("With beta = 10 few latents stay active (KL well above 0); the study found one of them carrying rotation and "
-                + "scale. The judge, a small CNN trained on the same digits, decides objectively whether a lesioned decoder still draws a "
+        page.paragraph("The KL term's weight beta keeps few latents active: " + ModelStage.activeLatents(kl) + " of " + kl.length + " here (KL above "
+                + Numbers.sig(ModelStage.ACTIVE_LATENT_KL) + " nat); the study found one of them carrying rotation and scale. "
+                + "The judge, a small CNN trained on the same digits, decides objectively whether a lesioned decoder still draws a "
                 + target + ".");
         page.table(null, List.of("quantity", "value"), rows, null);
     }
@@ -160,9 +162,9 @@ final class StudyReportPage {
         if (evidence.rotationDeg() != null && evidence.scaleRatio() != null) {
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < evidence.rotationDeg().length; i++) {
-                Object total = evidence.totalEffects().get("z_" + i);
+                Double total = evidence.totalEffects().get("z_" + i);
                 rows.add(List.of("z_" + i, Numbers.fixed(evidence.rotationDeg()[i], 1), Numbers.fixed(evidence.scaleRatio()[i], 2),
-                        total instanceof Number n ? Numbers.sig(n.doubleValue()) : "-",
+                        total != null ? Numbers.sig(total) : "-",
                         evidence.model() == null ? "-" : Numbers.sig(evidence.model().klPerLatent()[i])));
             }
             page.table("Per latent: orientation range and ink-area ratio over alpha (findings.rotation_range_deg, findings.scale_range), "
@@ -273,8 +275,8 @@ final class StudyReportPage {
                 + "granularity. The study's clusterings had " + StudyNumbers.CLUSTERS_RANGE + " clusters."
                 + (evidence.sensitivitySummary() == null ? "" : " " + evidence.sensitivitySummary()),
                 "not drawn on this run: how the critical set depends on the number of clusters is measured when the study "
-                        + "runs with sensitivity=on (./dnnc run sensitivity=on; it re-clusters and re-lesions at five other "
-                        + "preferences, about six minutes more on two cores).");
+                        + "runs with sensitivity=on (./dnnc run sensitivity=on; it re-clusters and re-lesions at other "
+                        + "preferences of each sweep).");
         page.figure("4.3", file("lesion_sensitivity_damage.png"), "Damage of the critical set's lesion against the number of clusters.", "");
     }
 

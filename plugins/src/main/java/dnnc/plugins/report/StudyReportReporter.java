@@ -5,28 +5,23 @@ import dnnc.api.PluginInfo;
 import dnnc.api.Recorder;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
-import dnnc.plugins.support.DeclaredPlugin;
+import dnnc.io.AtomicFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The study as one self-contained page, {@code report.html} in the run folder: every figure the earlier steps
- * drew (embedded), table 3.1 beside the study's numbers, the six findings of SPEC section 6 each with the study's
+ * drew (embedded), table 3.1 beside the study's numbers, the six findings of METHODS.md section 6 each with the study's
  * statement and number, ours, and a verdict by a stated rule, then the run's parameters, provenance and how to
  * rerun it. Steps the workflow lacked leave their sections saying so. Records findings.checks.&lt;finding&gt;
  * (verdict and our number), findings.ace_on_strokes (finding 2's shares) and report.file.
  */
 @PluginInfo(name = "study-report", description = "the study as one self-contained HTML page (report.html): figures 3.1-3.7 and 4.1, "
         + "table 3.1, the six findings checked against the study's numbers, parameters, provenance and how to rerun")
-public final class StudyReportReporter extends DeclaredPlugin implements Reporter {
+public final class StudyReportReporter implements Reporter {
     static final String FILE = "report.html";
 
     @Param(description = "digit the study draws (as the other steps' target)", min = 0)
@@ -48,7 +43,7 @@ public final class StudyReportReporter extends DeclaredPlugin implements Reporte
         List<Finding> findings = evidence.findings();
         record(context.recorder(), evidence, findings);
         String html = new StudyReportPage(context.outputDir(), context.info(), evidence, findings, target).render();
-        Path file = write(context.outputDir().resolve(FILE), html);
+        Path file = AtomicFile.writeString(context.outputDir().resolve(FILE), html);
         context.recorder().artifact(file, "the study report: one self-contained page (figures embedded)");
         context.recorder().result("report.file", FILE);
     }
@@ -77,18 +72,4 @@ public final class StudyReportReporter extends DeclaredPlugin implements Reporte
         }
     }
 
-    private static Path write(Path target, String html) {
-        try {
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, html, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
-    }
 }

@@ -4,7 +4,6 @@ import dnnc.api.InvalidInputException;
 import dnnc.api.Matrix;
 import dnnc.api.SimilarityMeasure;
 import dnnc.api.SimilarityResult;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.stream.IntStream;
 
@@ -13,7 +12,7 @@ import java.util.stream.IntStream;
  * kept column is prepared ({@link #prepare}), and the Gram matrix is turned into the similarity ({@link #finish}).
  * Spearman, Pearson, cosine and negative squared Euclidean differ only in those two steps.
  */
-abstract class GramSimilarity extends DeclaredPlugin implements SimilarityMeasure {
+abstract class GramSimilarity implements SimilarityMeasure {
 
     /** Turns one kept column (a contiguous copy) into what enters the Gram matrix. */
     protected abstract void prepare(double[] column);

@@ -4,7 +4,6 @@ import dnnc.api.Matrix;
 import dnnc.api.PluginInfo;
 import dnnc.api.SimilarityMeasure;
 import dnnc.api.SimilarityResult;
-import dnnc.plugins.support.DeclaredPlugin;
 
 import java.util.stream.IntStream;
 
@@ -23,7 +22,7 @@ import java.util.stream.IntStream;
  * tau-b = (concordant - discordant) / sqrt(tot - x-ties) / sqrt(tot - y-ties).
  */
 @PluginInfo(name = "kendall", description = "Kendall rank correlation tau-b, as scipy.stats.kendalltau")
-public final class KendallSimilarity extends DeclaredPlugin implements SimilarityMeasure {
+public final class KendallSimilarity implements SimilarityMeasure {
 
     @Override
     public SimilarityResult similarity(Matrix samplesByVariables) {

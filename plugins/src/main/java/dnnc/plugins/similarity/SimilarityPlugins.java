@@ -1,21 +1,20 @@
 package dnnc.plugins.similarity;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.PluginKind;
-import dnnc.api.SimilarityMeasure;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
+import dnnc.api.Stage;
 
-import static dnnc.plugins.support.PluginBindings.bindPlugin;
-import static dnnc.plugins.support.PluginBindings.bindStage;
+import java.util.List;
 
-/** Registers the built-in similarity plugins (found through ServiceLoader, as a third-party module would be). */
-public final class SimilarityPlugins extends AbstractModule {
+/** Registers the built-in similarity plugins (found through ServiceLoader, as a third-party provider would be). */
+public final class SimilarityPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        bindPlugin(binder(), SimilarityMeasure.class, SpearmanSimilarity.class);
-        bindPlugin(binder(), SimilarityMeasure.class, PearsonSimilarity.class);
-        bindPlugin(binder(), SimilarityMeasure.class, CosineSimilarity.class);
-        bindPlugin(binder(), SimilarityMeasure.class, NegSquaredEuclideanSimilarity.class);
-        bindPlugin(binder(), SimilarityMeasure.class, KendallSimilarity.class);
-        bindStage(binder(), PluginKind.SIMILARITY, SimilarityStage.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(SpearmanSimilarity.class, PearsonSimilarity.class, CosineSimilarity.class, NegSquaredEuclideanSimilarity.class, KendallSimilarity.class);
+    }
+
+    @Override
+    public List<Class<? extends Stage<?>>> stages() {
+        return List.of(SimilarityStage.class);
     }
 }

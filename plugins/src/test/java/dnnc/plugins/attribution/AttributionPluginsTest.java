@@ -1,30 +1,27 @@
 package dnnc.plugins.attribution;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dnnc.api.AttributionMethod;
 import dnnc.api.ParamSpec;
 import dnnc.api.PluginKind;
-import dnnc.api.Stage;
+import dnnc.api.PluginInfo;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AttributionPluginsTest {
     @Test
-    void bindsTheFourMethodsByNameAndTheStage() {
-        Injector injector = Guice.createInjector(new AttributionPlugins());
-        Map<String, AttributionMethod> methods = injector.getInstance(Key.get(new TypeLiteral<Map<String, AttributionMethod>>() { }));
-        assertEquals(Set.of("ace-monte-carlo", "ace-taylor", "saliency", "integrated-gradients"), methods.keySet());
-        Map<PluginKind, Stage<?>> stages = injector.getInstance(Key.get(new TypeLiteral<Map<PluginKind, Stage<?>>>() { }));
-        assertInstanceOf(AttributionStage.class, stages.get(PluginKind.ATTRIBUTION));
+    void providesTheFourMethodsByNameAndTheStage() {
+        AttributionPlugins provider = new AttributionPlugins();
+        assertEquals(Set.of("ace-monte-carlo", "ace-taylor", "saliency", "integrated-gradients"),
+                provider.plugins().stream().map(type -> type.getAnnotation(PluginInfo.class).name()).collect(Collectors.toSet()));
+        assertTrue(provider.plugins().stream().allMatch(AttributionMethod.class::isAssignableFrom));
+        assertEquals(List.of(AttributionStage.class), provider.stages());
+        assertEquals(PluginKind.ATTRIBUTION, new AttributionStage().kind());
     }
 
     @Test

@@ -2,7 +2,11 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.InvalidInputException;
 import dnnc.api.Lesion;
+import dnnc.api.LesionCriterion;
+import dnnc.api.LesionDesign;
 import dnnc.api.LesionFindings;
+import dnnc.api.PluginInfo;
+import dnnc.api.ReconstructionBatch;
 import dnnc.api.Slots;
 import dnnc.plugins.network.DenseNetworkProbe;
 import dnnc.plugins.testing.TestRunContext;
@@ -92,6 +96,47 @@ class LesionStageTest {
         assertEquals(4, ace.get("size"));
         assertEquals(4, ace.get("hidden"));
         assertEquals(true, ace.get("significant"));
+    }
+
+    /**
+     * A criterion written against the api alone (no built-in base class): the stage runs the design it declares,
+     * and a pass/fail criterion's failure rate is its mean damage. Damage here: the pixel at the centre went dark.
+     */
+    @PluginInfo(name = "dark-centre", description = "fails when the centre pixel is below 0.5")
+    static final class DarkCentre implements LesionCriterion {
+        @Override
+        public double[] damage(ReconstructionBatch batch) {
+            int pixels = batch.rows() * batch.cols();
+            double[] damage = new double[batch.count()];
+            for (int i = 0; i < damage.length; i++) {
+                damage[i] = batch.lesioned()[i * pixels + pixels / 2] < 0.5 ? 1 : 0;
+            }
+            return damage;
+        }
+
+        @Override
+        public LesionDesign design(long runSeed) {
+            return new LesionDesign(6, 39, 1, 0.05, 2, runSeed, 1);
+        }
+
+        @Override
+        public boolean passFail() {
+            return true;
+        }
+    }
+
+    @Test
+    void aCriterionBuiltOnTheApiAloneRunsTheDesignItDeclares(@TempDir Path dir) {
+        TestRunContext context = plantedRun(dir);
+        new LesionStage().run(new DarkCentre(), context);
+        assertEquals("dark-centre", context.get(Slots.LESIONS).orElseThrow().criterion());
+        assertEquals(6, context.results.get("findings.lesion.draws"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> important = (Map<String, Object>) context.results.get("findings.important.activation.-1");
+        double failureRate = (double) important.get("failure_rate");
+        assertEquals((double) important.get("damage"), failureRate, 1e-12, "pass/fail: failure rate = mean damage");
+        double onGrid = (double) important.get("p_value") * (39 + 1);
+        assertEquals(Math.rint(onGrid), onGrid, 1e-9, "p on the grid 1/(39 + 1) of its 39 random lesions");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dnnc.api.ClusteringSet;
 import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
 import dnnc.api.Lesion;
+import dnnc.api.LesionDesign;
 import dnnc.api.NeuronLayout;
 import dnnc.api.Progress;
 import dnnc.plugins.network.DenseNetworkProbe;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LesionStudyTest {
-    private static final LesionStudy.Settings SETTINGS = new LesionStudy.Settings(8, 99, 3, 0.05, PlantedStudy.TARGET, 17L, 1);
+    private static final LesionDesign SETTINGS = new LesionDesign(8, 99, 3, 0.05, PlantedStudy.TARGET, 17L, 1);
 
     @Test
     void pValueOfALesionDrawnLikeTheRandomOnesIsUniform() {
@@ -122,7 +123,7 @@ class LesionStudyTest {
     void sameSeedSameFindings() {
         DenseNetworkProbe probe = RandomProbes.planted(9L);
         ClusteringSet clusterings = PlantedStudy.clusterings(probe.layout(), 4L);
-        LesionStudy.Settings quick = new LesionStudy.Settings(4, 19, 1, 0.05, 2, 3L, 1);
+        LesionDesign quick = new LesionDesign(4, 19, 1, 0.05, 2, 3L, 1);
         List<double[]> runs = IntStream.range(0, 2).mapToObj(i -> new LesionStudy(probe, PlantedStudy.SCHEMA, 5, 5,
                         new PixelBceCriterion(), null, quick).run(clusterings, null, Progress.silent()))
                 .map(r -> r.findings().clusterLesions().stream().flatMapToDouble(c -> Arrays.stream(c.randomDamages())).toArray())

@@ -2,6 +2,7 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.ClusteringSet;
 import dnnc.api.FeatureKey;
+import dnnc.api.LesionDesign;
 import dnnc.api.Progress;
 import dnnc.plugins.network.DenseNetworkProbe;
 import dnnc.plugins.testing.TestRunContext;
@@ -33,7 +34,7 @@ class RepeatabilityTest {
         DenseNetworkProbe probe = RandomProbes.planted(8L);
         List<ClusteringSet> sets = List.of(PlantedStudy.clusterings(probe.layout(), 3L), PlantedStudy.clusterings(probe.layout(), 4L));
         LesionStudy study = new LesionStudy(probe, PlantedStudy.SCHEMA, 5, 5, new PixelBceCriterion(), null,
-                new LesionStudy.Settings(6, 59, 2, 0.05, 2, 5L, 1));
+                new LesionDesign(6, 59, 2, 0.05, 2, 5L, 1));
         List<LesionStudy.Result> results = Repeatability.perSeed(study, sets, null, Progress.silent());
         assertEquals(2, results.size());
         TestRunContext context = new TestRunContext(dir, 1L);

@@ -1,6 +1,7 @@
 package dnnc.plugins.lesion;
 
 import dnnc.api.ClusteringSet;
+import dnnc.api.LesionDesign;
 import dnnc.api.Progress;
 import dnnc.plugins.network.DenseNetworkProbe;
 import dnnc.plugins.testing.TestRunContext;
@@ -21,7 +22,7 @@ class SensitivityAnalysisTest {
         ClusteringSet planted = PlantedStudy.clusterings(probe.layout(), 3L);
         ClusteringSet other = PlantedStudy.clusterings(probe.layout(), 4L);
         LesionStudy study = new LesionStudy(probe, PlantedStudy.SCHEMA, 5, 5, new PixelBceCriterion(), null,
-                new LesionStudy.Settings(6, 59, 2, 0.05, 2, 5L, 1));
+                new LesionDesign(6, 59, 2, 0.05, 2, 5L, 1));
         List<SensitivityAnalysis.Point> points = SensitivityAnalysis.run(study, List.of(planted, other), null, Progress.silent());
         assertEquals(4, points.size());
         // planted clusterings: cluster 0 plus three random clusters, at both alphas

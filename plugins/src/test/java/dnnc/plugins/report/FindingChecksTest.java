@@ -76,7 +76,7 @@ class FindingChecksTest {
         LesionFindings one = new LesionFindings("judge", List.of(important), Map.of(act.key(), important), Map.of());
         assertEquals(Verdict.PARTLY, FindingChecks.importantClusters(set, one).verdict());
         ClusterLesion importantAce = new ClusterLesion(ace.key(), 1, new int[] {3, 4}, 2, 0.8, 0.02, new double[0]);
-        CriticalSet critical = new CriticalSet(1, new int[] {3}, 1, 0.7, 0.01, 0.2, new int[] {3});
+        CriticalSet critical = new CriticalSet(1, new int[] {3}, 1, 0.7, 0.01, 0.2, new int[] {3}, true);
         LesionFindings both = new LesionFindings("judge", List.of(important, importantAce),
                 Map.of(act.key(), important, ace.key(), importantAce), Map.of(1.0, critical));
         assertEquals(Verdict.HOLDS, FindingChecks.importantClusters(set, both).verdict());

@@ -1,15 +1,10 @@
 package dnnc.plugins.report;
 
-import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Lesion;
 import dnnc.api.PluginKind;
-import dnnc.api.Reporter;
 import dnnc.api.Slots;
-import dnnc.api.Stage;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,12 +127,12 @@ class ReconstructionGridReporterTest {
     }
 
     @Test
-    void moduleBindsTheReporterByNameAndTheReportStage() {
-        var injector = Guice.createInjector(new ReportPlugins());
-        Map<String, Reporter> reporters = injector.getInstance(Key.get(new TypeLiteral<Map<String, Reporter>>() { }));
-        assertTrue(reporters.get("reconstruction-grid") instanceof ReconstructionGridReporter);
-        Map<PluginKind, Stage<?>> stages = injector.getInstance(Key.get(new TypeLiteral<Map<PluginKind, Stage<?>>>() { }));
-        assertEquals(PluginKind.REPORT, stages.get(PluginKind.REPORT).kind());
+    void providerListsTheReporterAndTheReportStage() {
+        ReportPlugins provider = new ReportPlugins();
+        assertTrue(provider.plugins().contains(ReconstructionGridReporter.class));
+        assertEquals("reconstruction-grid", new ReconstructionGridReporter().name());
+        assertEquals(List.of(ReportStage.class), provider.stages());
+        assertEquals(PluginKind.REPORT, new ReportStage().kind());
     }
 
     private static int gifFrames(Path file) throws IOException {

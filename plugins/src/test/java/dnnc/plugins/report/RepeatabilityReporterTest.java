@@ -33,7 +33,7 @@ class RepeatabilityReporterTest {
 
     private static LesionFindings findings(int importantSize, int criticalSize, int hidden, double p) {
         ClusterLesion important = new ClusterLesion(ACT, 0, new int[importantSize], 1, 0.9, 0.01, new double[0]);
-        CriticalSet critical = new CriticalSet(1, new int[criticalSize], hidden, 0.5 + criticalSize / 10.0, p, 0.1, new int[0]);
+        CriticalSet critical = new CriticalSet(1, new int[criticalSize], hidden, 0.5 + criticalSize / 10.0, p, 0.1, new int[0], p < 0.05);
         return new LesionFindings("judge", List.of(important), Map.of(ACT, important), Map.of(1.0, critical));
     }
 

@@ -8,16 +8,12 @@ import dnnc.api.Slot;
 import dnnc.plugins.testing.TestRunContext;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** A test run that keeps every value put in a slot (as a run whose analysis repeated in a loop) and has run info. */
+/** A test run whose slots held several values (as a run whose analysis repeated in a loop), with run info. */
 final class RepeatsContext implements RunContext {
     final TestRunContext run;
-    private final Map<String, List<Object>> history = new HashMap<>();
     private final RunInfo info;
 
     RepeatsContext(TestRunContext run, RunInfo info) {
@@ -53,12 +49,11 @@ final class RepeatsContext implements RunContext {
     @Override
     public <T> void put(Slot<T> slot, T value) {
         run.put(slot, value);
-        history.computeIfAbsent(slot.name(), k -> new ArrayList<>()).add(value);
     }
 
     @Override
     public <T> List<T> history(Slot<T> slot) {
-        return history.getOrDefault(slot.name(), List.of()).stream().map(slot.type()::cast).toList();
+        return run.history(slot);
     }
 
     @Override
@@ -66,10 +61,6 @@ final class RepeatsContext implements RunContext {
         return info;
     }
 
-    @Override
-    public Optional<Object> recorded(String path) {
-        return run.recorded(path);
-    }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {

@@ -4,8 +4,10 @@ import dnnc.api.ClusterLesion;
 import dnnc.api.ClusteringSet;
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.CriticalSet;
+import dnnc.api.EffectSummary;
 import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
+import dnnc.api.LatentShapes;
 import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StudyReportReporterTest {
 
-    /** A run holding everything the report reads: slots of every step, their recorded numbers and one figure. */
+    /** A run holding everything the report reads: the slots of every step and one figure. */
     private static RepeatsContext studiedRun(Path dir) throws Exception {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("digit", "5");
@@ -55,15 +57,12 @@ class StudyReportReporterTest {
         }
         context.put(Slots.CLUSTERINGS, new ClusteringSet("affinity-propagation", "spearman", 3, FindingChecksTest.LAYOUT, byKey));
         Map<Double, CriticalSet> critical = new LinkedHashMap<>();
-        critical.put(-2.0, new CriticalSet(-2, new int[] {3, 4}, 2, 0.4, 0.2, 0.01, new int[0]));
-        critical.put(2.0, new CriticalSet(2, new int[] {2, 3, 4}, 3, 0.95, 0.01, 0.001, new int[] {3}));
+        critical.put(-2.0, new CriticalSet(-2, new int[] {3, 4}, 2, 0.4, 0.2, 0.01, new int[0], false));
+        critical.put(2.0, new CriticalSet(2, new int[] {2, 3, 4}, 3, 0.95, 0.01, 0.001, new int[] {3}, true));
         context.put(Slots.LESIONS, new LesionFindings("judge", lesions, important, critical));
-        var recorder = context.recorder();
-        recorder.result("findings.rotation_range_deg", List.of(1.0, 2.0, 3.0, 90.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0));
-        recorder.result("findings.scale_range", List.of(1.0, 1.01, 1.0, 1.9, 1.1, 1.0, 1.0, 1.0, 1.0, 1.0));
-        recorder.result("ace.class_diagonal_hits", 7);
-        recorder.result("findings.critical.-2.fails", false);
-        recorder.result("findings.critical.2.fails", true);
+        context.put(Slots.LATENT_SHAPES, new LatentShapes(new double[] {1, 2, 3, 90, 2, 1, 1, 1, 1, 1},
+                new double[] {1, 1.01, 1, 1.9, 1.1, 1, 1, 1, 1, 1}));
+        context.put(Slots.EFFECT_SUMMARY, new EffectSummary(3, Map.of(), 7));
         BufferedImage grid = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         grid.setRGB(2, 2, 0x00ff00);
         PngWriter.write(context.outputDir().resolve("reconstruction-grid.png"), grid);

@@ -1,5 +1,6 @@
 package dnnc.plugins.testing;
 
+import dnnc.api.Blackboard;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class TestRunContext implements RunContext {
     private final Path outputDir;
     private final Path cacheDir;
     private final long seed;
-    private final Map<String, Object> slots = new HashMap<>();
+    private Blackboard board = new Blackboard();
     private final MemoryRecorder recorder = new MemoryRecorder();
     // shortcuts to what the recorder kept, for assertions
     public final Map<String, Object> results = recorder.results;
@@ -56,7 +56,7 @@ public final class TestRunContext implements RunContext {
     /** The i-th repeat of this run's analysis: outputs under repeat-i, starting from a copy of this run's slots. */
     public TestRunContext repeatOf(int i) {
         TestRunContext repeated = new TestRunContext(outputDir.resolve("repeat-" + i), cacheDir, seed + i);
-        repeated.slots.putAll(slots);
+        repeated.board = board.forRepeat();
         repeated.repeat = i;
         return repeated;
     }
@@ -88,42 +88,22 @@ public final class TestRunContext implements RunContext {
 
     @Override
     public <T> Optional<T> get(Slot<T> slot) {
-        return Optional.ofNullable(slot.type().cast(slots.get(slot.name())));
+        return board.get(slot);
     }
 
     @Override
     public <T> void put(Slot<T> slot, T value) {
-        slots.put(slot.name(), slot.type().cast(value));
+        board.put(slot, value);
+    }
+
+    @Override
+    public <T> List<T> history(Slot<T> slot) {
+        return board.history(slot);
     }
 
     @Override
     public Progress progress(String stage, long totalUnits, String unit) {
         return Progress.statusesTo(text -> statuses.add(stage + ": " + text));
-    }
-
-    /** A result recorded so far, or the results under a path prefix nested as maps (as results.json nests them). */
-    @Override
-    public Optional<Object> recorded(String path) {
-        if (results.containsKey(path)) {
-            return Optional.ofNullable(results.get(path));
-        }
-        Map<String, Object> under = new LinkedHashMap<>();
-        String prefix = path + ".";
-        results.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                nest(under, key.substring(prefix.length()).split("\\."), value);
-            }
-        });
-        return under.isEmpty() ? Optional.empty() : Optional.of(under);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void nest(Map<String, Object> into, String[] segments, Object value) {
-        Map<String, Object> node = into;
-        for (int i = 0; i < segments.length - 1; i++) {
-            node = (Map<String, Object>) node.computeIfAbsent(segments[i], k -> new LinkedHashMap<String, Object>());
-        }
-        node.put(segments[segments.length - 1], value);
     }
 
     /** Every status text shown so far, as "stage: text". */

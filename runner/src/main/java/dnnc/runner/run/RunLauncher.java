@@ -8,6 +8,7 @@ import dnnc.db.RecordStore;
 import dnnc.db.RecordStoreException;
 import dnnc.db.RunHandle;
 import dnnc.db.RunStatus;
+import dnnc.io.AtomicFile;
 import dnnc.runner.Main;
 import dnnc.runner.PluginCatalog;
 import dnnc.runner.workflow.PluginSteps;
@@ -15,15 +16,12 @@ import dnnc.runner.workflow.StepExecutor;
 import dnnc.runner.workflow.WorkflowEngine;
 import dnnc.runner.workflow.WorkflowFile;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -85,7 +83,6 @@ public final class RunLauncher {
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
             study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
-            study.setRecordedResults(path -> RecordedResults.at(store.results(run.id()), path));
             executor.set(new StepRunner(catalog, study, journal));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
             Runtime.getRuntime().addShutdownHook(onSignal);
@@ -152,15 +149,7 @@ public final class RunLauncher {
     }
 
     private static void writeResults(RecordStore store, RunHandle run) {
-        Path target = run.outputDir().resolve("results.json");
-        try {
-            Files.createDirectories(run.outputDir());
-            Path tmp = Files.createTempFile(run.outputDir(), ".results", ".json.tmp");
-            Files.writeString(tmp, store.resultsJson(run.id()) + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        AtomicFile.writeString(run.outputDir().resolve("results.json"), store.resultsJson(run.id()) + "\n");
     }
 
     private static void checkWritable(Path runsDir) {
@@ -183,36 +172,21 @@ public final class RunLauncher {
 
     /** One line for the user: their own error as it was written, an I/O failure as file and reason, else the exception. */
     static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException) {
-                return t.getMessage();
-            }
+        Optional<InvalidInputException> user = Causes.find(e, InvalidInputException.class);
+        if (user.isPresent()) {
+            return user.get().getMessage();
         }
         String io = IoFailures.describe(e);
         if (io != null) {
             return io;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RecordStoreException) {
-                return t.getMessage();
-            }
-        }
-        return e.toString();
+        return Causes.find(e, RecordStoreException.class).map(Throwable::getMessage).orElse(e.toString());
     }
 
     /** A bug rather than bad input or a full or read-only disk: worth a stack trace. */
     private static boolean isInternal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException) {
-                return false;
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RecordStoreException) {
-                return false;
-            }
-        }
-        return IoFailures.describe(e) == null;
+        return Causes.find(e, InvalidInputException.class).isEmpty() && Causes.find(e, RecordStoreException.class).isEmpty()
+                && IoFailures.describe(e) == null;
     }
 
     private static void removeHook(Thread hook) {

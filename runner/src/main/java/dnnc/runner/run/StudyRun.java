@@ -1,5 +1,6 @@
 package dnnc.runner.run;
 
+import dnnc.api.Blackboard;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -22,12 +23,10 @@ public final class StudyRun implements RunContext {
     private final Supplier<Recorder> currentRecorder;
     private final PrintStream console;
     private final boolean interactive;
-    private final Map<String, Object> slots = new ConcurrentHashMap<>();
-    private final Map<String, List<Object>> history;
+    private final Blackboard board;
     private final int repeat;
     private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
     private volatile dnnc.api.RunInfo info;
-    private volatile java.util.function.Function<String, Optional<Object>> recorded = path -> Optional.empty();
 
     public StudyRun(String runId, Path outputDir, Path cacheDir, long seed, Supplier<Recorder> currentRecorder,
                     PrintStream console, boolean interactive) {
@@ -38,7 +37,7 @@ public final class StudyRun implements RunContext {
         this.currentRecorder = currentRecorder;
         this.console = console;
         this.interactive = interactive;
-        this.history = new ConcurrentHashMap<>();
+        this.board = new Blackboard();
         this.repeat = 0;
     }
 
@@ -50,11 +49,9 @@ public final class StudyRun implements RunContext {
         this.currentRecorder = () -> new PrefixedRecorder(main.currentRecorder.get(), "repeats." + repeat + ".");
         this.console = main.console;
         this.interactive = main.interactive;
-        this.history = main.history;
+        this.board = main.board.forRepeat();
         this.repeat = repeat;
         this.info = main.info;
-        this.recorded = path -> main.recorded("repeats." + repeat + "." + path);
-        this.slots.putAll(main.slots);
     }
 
     /**
@@ -98,21 +95,17 @@ public final class StudyRun implements RunContext {
 
     @Override
     public <T> Optional<T> get(Slot<T> slot) {
-        return Optional.ofNullable(slot.type().cast(slots.get(slot.name())));
+        return board.get(slot);
     }
 
     @Override
     public <T> void put(Slot<T> slot, T value) {
-        slots.put(slot.name(), slot.type().cast(value));
-        history.computeIfAbsent(slot.name(), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(value);
+        board.put(slot, value);
     }
 
     @Override
     public <T> List<T> history(Slot<T> slot) {
-        List<Object> values = history.getOrDefault(slot.name(), List.of());
-        synchronized (values) {
-            return values.stream().map(slot.type()::cast).toList();
-        }
+        return board.history(slot);
     }
 
     public void setInfo(dnnc.api.RunInfo info) {
@@ -122,16 +115,6 @@ public final class StudyRun implements RunContext {
     @Override
     public dnnc.api.RunInfo info() {
         return info != null ? info : dnnc.api.RunInfo.unknown(runId);
-    }
-
-    /** Where {@link #recorded} reads the run's results so far (the record store). */
-    public void setRecordedResults(java.util.function.Function<String, Optional<Object>> reader) {
-        this.recorded = reader;
-    }
-
-    @Override
-    public Optional<Object> recorded(String path) {
-        return recorded.apply(path);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dnnc.runner.workflow;
 
 import dnnc.api.InvalidInputException;
+import dnnc.io.Sha256;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -12,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -57,7 +55,7 @@ public record WorkflowFile(Path path, String text, String sha256, Map<String, St
                 defaults.putIfAbsent(name, null);
             }
         }
-        return new WorkflowFile(path, text, sha256(text), defaults);
+        return new WorkflowFile(path, text, Sha256.hex(text), defaults);
     }
 
     /** The parameters with their defaults overridden by {@code overrides}; every name must be declared. */
@@ -125,13 +123,5 @@ public record WorkflowFile(Path path, String text, String sha256, Map<String, St
             }
         }
         return line;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** `dnnc` in its own JVM (the test classpath), its stderr read line by line as it comes. */
-final class DnncProcess implements AutoCloseable {
+public final class DnncProcess implements AutoCloseable {
     /** A generous limit that only keeps a broken test from hanging the build; never a speed assertion. */
     private static final long PATIENCE_SECONDS = 600;
     private static final String END = "\u0000end";
@@ -40,11 +40,11 @@ final class DnncProcess implements AutoCloseable {
         reader.start();
     }
 
-    static DnncProcess start(Path stdout, String... args) {
+    public static DnncProcess start(Path stdout, String... args) {
         return start(stdout, java.util.Map.of(), args);
     }
 
-    static DnncProcess start(Path stdout, java.util.Map<String, String> environment, String... args) {
+    public static DnncProcess start(Path stdout, java.util.Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dnnc.runner.Main"));
         command.addAll(List.of(args));
@@ -79,7 +79,7 @@ final class DnncProcess implements AutoCloseable {
         process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("dnnc did not end");
@@ -88,7 +88,7 @@ final class DnncProcess implements AutoCloseable {
     }
 
     /** All of stderr, once the process has closed it. */
-    String stderr() throws InterruptedException {
+    public String stderr() throws InterruptedException {
         for (String line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS); line != null && !line.equals(END);
              line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
             seen.add(line);

@@ -6,11 +6,10 @@ import dnnc.api.PluginInfo;
 import dnnc.api.Reporter;
 import dnnc.api.RunContext;
 import dnnc.api.Slots;
-import dnnc.plugins.support.DeclaredPlugin;
 
-/** A plugin that lives only in test sources: proves a jar on the classpath adds plugin names through ServiceLoader. */
+/** A plugin that lives only in test sources: proves a provider on the classpath adds plugin names through ServiceLoader. */
 @PluginInfo(name = "ink-report", description = "Mean ink (pixel intensity) of the training images of one class.")
-public final class InkReport extends DeclaredPlugin implements Reporter {
+public final class InkReport implements Reporter {
     @Param(description = "Class whose images are measured.", min = 0, max = 9)
     int digit = 5;
 

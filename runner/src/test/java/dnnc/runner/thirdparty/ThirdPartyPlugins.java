@@ -1,13 +1,14 @@
 package dnnc.runner.thirdparty;
 
-import com.google.inject.AbstractModule;
-import dnnc.api.Reporter;
-import dnnc.plugins.support.PluginBindings;
+import dnnc.api.Plugin;
+import dnnc.api.PluginProvider;
 
-/** The Guice module a third-party jar offers through META-INF/services/com.google.inject.Module. */
-public final class ThirdPartyPlugins extends AbstractModule {
+import java.util.List;
+
+/** The provider a third-party jar lists in META-INF/services/dnnc.api.PluginProvider. */
+public final class ThirdPartyPlugins implements PluginProvider {
     @Override
-    protected void configure() {
-        PluginBindings.bindPlugin(binder(), Reporter.class, InkReport.class);
+    public List<Class<? extends Plugin>> plugins() {
+        return List.of(InkReport.class);
     }
 }

@@ -1,10 +1,4 @@
-package dnnc.plugins.support;
-
-import dnnc.api.InvalidInputException;
-import dnnc.api.Param;
-import dnnc.api.ParamSpec;
-import dnnc.api.Plugin;
-import dnnc.api.PluginInfo;
+package dnnc.api;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -16,32 +10,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Base of plugins that declare their parameters as {@link Param} fields (as Tribuo's configurable classes do):
- * listing, validation and provenance are read off those fields, so a parameter is written down exactly once.
- * Supported field types: int, long, double, boolean, String, enums and double[] (comma-separated).
+ * The {@link Param} fields of one plugin instance (as Tribuo's configurable classes declare theirs): listing,
+ * validation and provenance are read off those fields, so a parameter is written down exactly once. What
+ * {@link Plugin}'s default methods delegate to. Supported field types: int, long, double, boolean, String, enums
+ * and double[] (comma-separated).
  */
-public abstract class DeclaredPlugin implements Plugin {
+final class DeclaredParameters {
+    private final Plugin plugin;
 
-    @Override
-    public String name() {
-        return info().name();
+    DeclaredParameters(Plugin plugin) {
+        this.plugin = plugin;
     }
 
-    @Override
-    public String description() {
-        return info().description();
-    }
-
-    private PluginInfo info() {
-        PluginInfo info = getClass().getAnnotation(PluginInfo.class);
+    static PluginInfo info(Class<?> pluginClass) {
+        PluginInfo info = pluginClass.getAnnotation(PluginInfo.class);
         if (info == null) {
-            throw new IllegalStateException(getClass().getName() + " lacks @PluginInfo");
+            throw new IllegalStateException(pluginClass.getName() + " lacks @PluginInfo");
         }
         return info;
     }
 
-    @Override
-    public List<ParamSpec> parameters() {
+    List<ParamSpec> specs() {
         List<ParamSpec> specs = new ArrayList<>();
         for (Field f : declaredFields()) {
             Param p = f.getAnnotation(Param.class);
@@ -50,8 +39,7 @@ public abstract class DeclaredPlugin implements Plugin {
         return specs;
     }
 
-    @Override
-    public void configure(Map<String, String> values) {
+    void configure(Map<String, String> values) {
         Map<String, Field> byName = new LinkedHashMap<>();
         for (Field f : declaredFields()) {
             byName.put(paramName(f), f);
@@ -59,15 +47,14 @@ public abstract class DeclaredPlugin implements Plugin {
         for (Map.Entry<String, String> e : values.entrySet()) {
             Field f = byName.get(e.getKey());
             if (f == null) {
-                throw new InvalidInputException("plugin '" + name() + "' has no parameter '" + e.getKey()
+                throw new InvalidInputException("plugin '" + plugin.name() + "' has no parameter '" + e.getKey()
                         + "'; its parameters: " + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
             }
             write(f, parse(f, e.getValue()));
         }
     }
 
-    @Override
-    public Map<String, String> parameterValues() {
+    Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();
         for (Field f : declaredFields()) {
             values.put(paramName(f), format(read(f)));
@@ -77,7 +64,7 @@ public abstract class DeclaredPlugin implements Plugin {
 
     private List<Field> declaredFields() {
         List<Field> fields = new ArrayList<>();
-        for (Class<?> c = getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c = plugin.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             List<Field> own = new ArrayList<>();
             for (Field f : c.getDeclaredFields()) {
                 if (f.isAnnotationPresent(Param.class) && !Modifier.isStatic(f.getModifiers())) {
@@ -111,7 +98,7 @@ public abstract class DeclaredPlugin implements Plugin {
 
     private static String range(Field f, Param p) {
         if (f.getType().isEnum()) {
-            return String.join("|", Arrays.stream(f.getType().getEnumConstants()).map(DeclaredPlugin::enumText).toList());
+            return String.join("|", Arrays.stream(f.getType().getEnumConstants()).map(DeclaredParameters::enumText).toList());
         }
         if (p.allowed().length > 0) {
             return String.join("|", p.allowed());
@@ -135,7 +122,7 @@ public abstract class DeclaredPlugin implements Plugin {
 
     private Object parse(Field f, String text) {
         Param p = f.getAnnotation(Param.class);
-        String name = "parameter '" + paramName(f) + "' of plugin '" + name() + "'";
+        String name = "parameter '" + paramName(f) + "' of plugin '" + plugin.name() + "'";
         Class<?> t = f.getType();
         String v = text == null ? "" : text.trim();
         try {
@@ -191,7 +178,7 @@ public abstract class DeclaredPlugin implements Plugin {
             }
             return v;
         }
-        throw new IllegalStateException("unsupported parameter type " + t + " in " + getClass().getName());
+        throw new IllegalStateException("unsupported parameter type " + t + " in " + plugin.getClass().getName());
     }
 
     /**
@@ -225,7 +212,7 @@ public abstract class DeclaredPlugin implements Plugin {
 
     private Object read(Field f) {
         try {
-            return f.get(this);
+            return f.get(plugin);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -233,7 +220,7 @@ public abstract class DeclaredPlugin implements Plugin {
 
     private void write(Field f, Object value) {
         try {
-            f.set(this, value);
+            f.set(plugin, value);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -244,7 +231,7 @@ public abstract class DeclaredPlugin implements Plugin {
             return "";
         }
         if (value instanceof double[] a) {
-            return String.join(",", Arrays.stream(a).mapToObj(DeclaredPlugin::num).toList());
+            return String.join(",", Arrays.stream(a).mapToObj(DeclaredParameters::num).toList());
         }
         if (value instanceof Double d) {
             return num(d);

@@ -1,0 +1,163 @@
+package dnnc.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * NumPy's .npy format: versions 1-3 read, version 1 written; little-endian float32 or float64, C order, any rank.
+ * The one codec of the project (the api's Tensor and Matrix read and write through it).
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final String VALID = "expected a little-endian float32 or float64 C-order array (numpy.save of a float array)";
+
+    private Npy() {
+    }
+
+    /** A file that cannot be read as .npy; the message is one line naming the file and what would be valid. */
+    public static final class FormatException extends RuntimeException {
+        FormatException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        FormatException(String message) {
+            super(message);
+        }
+    }
+
+    /** The header's shape and the values, read as doubles whatever their width (float32 values are exact in a double). */
+    public record Contents(long[] shape, double[] values) {
+    }
+
+    /** The value at an index, for writing: float32 and float64 arrays alike. */
+    public interface Values {
+        double get(int index);
+    }
+
+    public static Contents read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes.length <= i || bytes[i] != MAGIC[i]) {
+                throw new FormatException(file + ": not an .npy file (no \\x93NUMPY magic); " + VALID);
+            }
+        }
+        if (bytes.length < 12) {
+            throw new FormatException(file + ": truncated .npy header; " + VALID);
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int major = bytes[6];
+        if (major < 1 || major > 3) {
+            throw new FormatException(file + ": .npy version " + major + "; expected version 1, 2 or 3");
+        }
+        int headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : buf.getInt(8);
+        int dataStart = (major == 1 ? 10 : 12) + headerLength;
+        if (headerLength < 0 || dataStart > bytes.length) {
+            throw new FormatException(file + ": truncated .npy header; " + VALID);
+        }
+        String header = new String(bytes, dataStart - headerLength, headerLength, StandardCharsets.ISO_8859_1);
+        String descr = find(file, DESCR, header, "descr");
+        if (find(file, FORTRAN, header, "fortran_order").equals("True")) {
+            throw new FormatException(file + ": array is in Fortran order; " + VALID + " (use numpy.ascontiguousarray)");
+        }
+        int width = switch (descr) {
+            case "<f4" -> 4;
+            case "<f8" -> 8;
+            default -> throw new FormatException(file + ": dtype '" + descr + "'; " + VALID);
+        };
+        long[] shape = parseShape(file, find(file, SHAPE, header, "shape"));
+        long count = elementCount(shape);
+        if ((bytes.length - dataStart) / width < count) {
+            throw new FormatException(file + ": holds " + (bytes.length - dataStart) / width + " values; its header promises "
+                    + shapeText(shape) + " = " + count + " (truncated file?)");
+        }
+        double[] values = new double[Math.toIntExact(count)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = width == 4 ? buf.getFloat(dataStart + 4 * i) : buf.getDouble(dataStart + 8 * i);
+        }
+        return new Contents(shape, values);
+    }
+
+    /**
+     * Version 1, little-endian float32 ({@code width} 4) or float64 (8), C order, the header padded so the data starts
+     * on a 64-byte boundary; written atomically ({@link AtomicFile}), so a reader never sees half a file.
+     */
+    public static Path write(Path file, long[] shape, int width, Values values) {
+        return AtomicFile.writeBytes(file, bytes(shape, width, values));
+    }
+
+    /** A float64 array of any rank. */
+    public static Path write(Path file, int[] shape, double[] values) {
+        return write(file, Arrays.stream(shape).asLongStream().toArray(), 8, i -> values[i]);
+    }
+
+    /** {@code (2, 1, 28, 28)}; -1 (an axis of any length) is written as {@code batch} for axis 0, {@code ?} elsewhere. */
+    public static String shapeText(long[] shape) {
+        StringBuilder s = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            s.append(i > 0 ? ", " : "").append(shape[i] >= 0 ? Long.toString(shape[i]) : i == 0 ? "batch" : "?");
+        }
+        return s.append(shape.length == 1 ? ",)" : ")").toString();
+    }
+
+    public static long elementCount(long[] shape) {
+        return Arrays.stream(shape).reduce(1L, Math::multiplyExact);
+    }
+
+    static byte[] bytes(long[] shape, int width, Values values) {
+        StringBuilder dims = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            dims.append(i > 0 ? ", " : "").append(shape[i]);
+        }
+        String header = "{'descr': '<f" + width + "', 'fortran_order': False, 'shape': (" + dims + (shape.length == 1 ? "," : "") + "), }";
+        int unpadded = 10 + header.length() + 1;
+        byte[] head = (header + " ".repeat((64 - unpadded % 64) % 64) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        int count = Math.toIntExact(elementCount(shape));
+        ByteBuffer buf = ByteBuffer.allocate(10 + head.length + width * count).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) head.length).put(head);
+        for (int i = 0; i < count; i++) {
+            if (width == 4) {
+                buf.putFloat((float) values.get(i));
+            } else {
+                buf.putDouble(values.get(i));
+            }
+        }
+        return buf.array();
+    }
+
+    private static long[] parseShape(Path file, String text) {
+        String[] dims = text.replace(" ", "").split(",");
+        int rank = dims.length > 0 && dims[dims.length - 1].isEmpty() ? dims.length - 1 : dims.length;
+        long[] shape = new long[text.isBlank() ? 0 : rank];
+        for (int i = 0; i < shape.length; i++) {
+            try {
+                shape[i] = Long.parseLong(dims[i].replace("L", ""));
+            } catch (NumberFormatException e) {
+                throw new FormatException(file + ": .npy shape (" + text + ") is not a list of integers; " + VALID);
+            }
+        }
+        return shape;
+    }
+
+    private static String find(Path file, Pattern p, String header, String key) {
+        Matcher m = p.matcher(header);
+        if (!m.find()) {
+            throw new FormatException(file + ": .npy header lacks '" + key + "'; " + VALID);
+        }
+        return m.group(1);
+    }
+}
