@@ -77,6 +77,24 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * Runs work on a fresh connection as the read-only user, so whatever the work asks for is bounded by that user's
+     * rights (SELECT on the record tables). A served file that went away is re-opened once, like the owner's.
+     */
+    <T> T readOnly(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = readerConnection()) {
+                connection.setReadOnly(true);
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isConnectionLost(e)) {
+                    continue;
+                }
+                throw new RecordStoreException("record store " + location.label() + ": " + firstLine(e), e);
+            }
+        }
+    }
+
+    /**
      * A connection as the read-only user; the caller closes it. A refused login (its credentials changed behind
      * this process's back, e.g. by an older dnnc that let the reader set its own password) is healed once.
      */

@@ -22,7 +22,7 @@ public final class RecordStore implements AutoCloseable {
     private RecordStore(Database database) {
         this.database = database;
         this.writer = new RunWriter(database);
-        this.reader = new RunReader(database);
+        this.reader = new RunReader(database, false);
         this.liveness = new Liveness(database);
     }
 
@@ -137,6 +137,11 @@ public final class RecordStore implements AutoCloseable {
 
     public StoredTable table(String runId, String name) {
         return reader.table(runId, name);
+    }
+
+    /** Reads for browsing the records, every one as the SELECT-only user of {@link #query}. */
+    public ReadOnlyRecords readOnly() {
+        return new ReadOnlyRecords(database);
     }
 
     /** How long {@link #query(String)} lets a query run. */

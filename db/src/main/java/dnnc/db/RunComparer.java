@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
-/** Key-by-key differences between two runs. */
+/** Key-by-key differences between runs: two (what differs) or any number (side by side). */
 final class RunComparer {
     private final RunReader reader;
 
@@ -18,30 +19,40 @@ final class RunComparer {
     }
 
     RunComparison compare(String idA, String idB) {
-        RunDetails a = reader.details(idA);
-        RunDetails b = reader.details(idB);
+        SideBySide sideBySide = sideBySide(List.of(idA, idB));
         List<RunComparison.Difference> differences = new ArrayList<>();
-        diff("run", identity(a), identity(b), differences);
-        int equalParameters = diff("parameters", ResultPaths.flatten(a.parameters()), ResultPaths.flatten(b.parameters()),
-                differences);
-        int equalResults = diff("results", ResultPaths.flatten(a.results()), ResultPaths.flatten(b.results()), differences);
-        return new RunComparison(a.summary(), b.summary(), differences, equalParameters, equalResults);
+        for (SideBySide.Row row : sideBySide.rows()) {
+            if (row.differs()) {
+                differences.add(new RunComparison.Difference(row.section(), row.key(), row.values().get(0), row.values().get(1)));
+            }
+        }
+        return new RunComparison(sideBySide.runs().get(0), sideBySide.runs().get(1), differences,
+                sideBySide.equal().get("parameters"), sideBySide.equal().get("results"));
     }
 
-    /** Adds the keys whose values differ; returns how many keys are equal. */
-    private static int diff(String section, Map<String, JsonNode> a, Map<String, JsonNode> b,
-                            List<RunComparison.Difference> differences) {
-        TreeSet<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
+    SideBySide sideBySide(List<String> ids) {
+        List<RunDetails> runs = ids.stream().map(reader::details).toList();
+        List<SideBySide.Row> rows = new ArrayList<>();
+        Map<String, Integer> equal = new LinkedHashMap<>();
+        equal.put("run", section("run", runs, RunComparer::identity, rows));
+        equal.put("parameters", section("parameters", runs, RunDetails::flatParameters, rows));
+        equal.put("results", section("results", runs, RunDetails::flatResults, rows));
+        return new SideBySide(runs.stream().map(RunDetails::summary).toList(), rows, equal);
+    }
+
+    /** Adds a row per key of the section, in key order; returns how many keys are equal in every run. */
+    private static int section(String section, List<RunDetails> runs, Function<RunDetails, Map<String, JsonNode>> values,
+                               List<SideBySide.Row> rows) {
+        List<Map<String, JsonNode>> byRun = runs.stream().map(values).toList();
+        TreeSet<String> keys = new TreeSet<>();
+        byRun.forEach(m -> keys.addAll(m.keySet()));
         int equal = 0;
         for (String key : keys) {
-            JsonNode valueA = a.get(key);
-            JsonNode valueB = b.get(key);
-            if (Json.sameValue(valueA, valueB)) {
-                equal++;
-            } else {
-                differences.add(new RunComparison.Difference(section, key, valueA, valueB));
-            }
+            List<JsonNode> cells = new ArrayList<>();
+            byRun.forEach(m -> cells.add(m.get(key)));
+            boolean differs = cells.stream().anyMatch(cell -> !Json.sameValue(cells.get(0), cell));
+            equal += differs ? 0 : 1;
+            rows.add(new SideBySide.Row(section, key, cells, differs));
         }
         return equal;
     }

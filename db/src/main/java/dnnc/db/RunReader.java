@@ -20,16 +20,23 @@ import java.util.TreeMap;
 
 /** Reads runs back: lists, details, results, arrays, tables and what a rerun needs. */
 final class RunReader {
-    private static final String SUMMARY_COLUMNS = "id, status, workflow_path, seed, started_at, ended_at, error";
+    static final String SUMMARY_COLUMNS = "id, status, workflow_path, seed, started_at, ended_at, error";
 
     private final Database database;
+    private final boolean asReaderUser;
 
-    RunReader(Database database) {
+    /** asReaderUser: every read connects as the SELECT-only user (what a web page or a query may do). */
+    RunReader(Database database, boolean asReaderUser) {
         this.database = database;
+        this.asReaderUser = asReaderUser;
+    }
+
+    private <T> T read(Database.Work<T> work) {
+        return asReaderUser ? database.readOnly(work) : database.transaction(work);
     }
 
     List<RunSummary> list(RunFilter filter) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM runs WHERE TRUE");
             List<String> arguments = new ArrayList<>();
             if (filter.status() != null) {
@@ -57,11 +64,11 @@ final class RunReader {
     }
 
     RunSummary summary(String runId) {
-        return database.transaction(connection -> summary(connection, runId));
+        return read(connection -> summary(connection, runId));
     }
 
     RunDetails details(String runId) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             RunSummary summary = summary(connection, runId);
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT workflow_sha256, parameters, output_dir, dnnc_version, pid, host FROM runs WHERE id = ?")) {
@@ -80,14 +87,14 @@ final class RunReader {
     }
 
     ObjectNode results(String runId) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             summary(connection, runId);
             return results(connection, runId);
         });
     }
 
     RerunSpec rerunSpec(String runId) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT workflow_path, workflow_text, workflow_sha256, parameters, seed FROM runs WHERE id = ?")) {
                 query.setString(1, runId);
@@ -105,7 +112,7 @@ final class RunReader {
     }
 
     Path outputDir(String runId) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             try (PreparedStatement query = connection.prepareStatement("SELECT output_dir FROM runs WHERE id = ?")) {
                 query.setString(1, runId);
                 try (ResultSet row = query.executeQuery()) {
@@ -119,7 +126,7 @@ final class RunReader {
     }
 
     StoredArray array(String runId, String name) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT shape, data FROM arrays WHERE run_id = ? AND name = ?")) {
                 query.setString(1, runId);
@@ -139,7 +146,7 @@ final class RunReader {
     }
 
     StoredTable table(String runId, String name) {
-        return database.transaction(connection -> {
+        return read(connection -> {
             List<String> columns;
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT column_names FROM result_tables WHERE run_id = ? AND name = ?")) {
@@ -184,7 +191,7 @@ final class RunReader {
         }
     }
 
-    private static RunSummary summary(ResultSet row) throws SQLException {
+    static RunSummary summary(ResultSet row) throws SQLException {
         return new RunSummary(row.getString(1), RunStatus.fromSql(row.getString(2)), row.getString(3), row.getLong(4),
                 row.getObject(5, OffsetDateTime.class), row.getObject(6, OffsetDateTime.class), row.getString(7));
     }

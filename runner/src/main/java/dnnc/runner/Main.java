@@ -10,6 +10,7 @@ import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
 import dnnc.runner.cli.RunCommand;
 import dnnc.runner.cli.RunsCommand;
+import dnnc.runner.cli.ServeCommand;
 import dnnc.runner.cli.SimilarityCommand;
 import dnnc.runner.run.Causes;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import java.util.ServiceLoader;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

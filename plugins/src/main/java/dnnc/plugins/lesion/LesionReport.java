@@ -62,6 +62,7 @@ final class LesionReport {
             Map<String, Object> v = c.scored() == null ? new LinkedHashMap<>()
                     : lesionNumbers(c.neurons().length, c.hidden(), c.scored(), c.failureRate(), c.pValue());
             v.put("size", c.neurons().length);
+            v.put("neurons", c.neurons());
             v.put("hidden", c.hidden());
             v.put("overlap_p_value", c.overlapPValue());
             v.put("activation_size", c.activationSize());

@@ -4,6 +4,7 @@ import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
 import dnnc.api.CriticalSet;
 import dnnc.api.LesionFindings;
+import dnnc.api.Partition;
 import dnnc.api.RunContext;
 import dnnc.api.Slots;
 import dnnc.api.FeatureKey;
@@ -60,7 +61,7 @@ public final class Repeatability {
                         everywhere = false;
                         break;
                     }
-                    sum += AdjustedRandIndex.of(a.labels(), b.labels());
+                    sum += new Partition(a.labels()).adjustedRandIndex(new Partition(b.labels()));
                     pairs++;
                 }
                 everywhere &= a != null;

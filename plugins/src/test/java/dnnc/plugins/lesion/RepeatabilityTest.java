@@ -3,6 +3,7 @@ package dnnc.plugins.lesion;
 import dnnc.api.ClusteringSet;
 import dnnc.api.FeatureKey;
 import dnnc.api.LesionDesign;
+import dnnc.api.Partition;
 import dnnc.api.Progress;
 import dnnc.plugins.network.DenseNetworkProbe;
 import dnnc.plugins.testing.TestRunContext;
@@ -24,7 +25,7 @@ class RepeatabilityTest {
         Map<FeatureKey, Double> ari = Repeatability.meanPairwiseAri(List.of(a, a, c));
         assertEquals(4, ari.size());
         for (FeatureKey key : a.byKey().keySet()) {
-            double x = AdjustedRandIndex.of(a.byKey().get(key).labels(), c.byKey().get(key).labels());
+            double x = new Partition(a.byKey().get(key).labels()).adjustedRandIndex(new Partition(c.byKey().get(key).labels()));
             assertEquals((1 + 2 * x) / 3, ari.get(key), 1e-15);
         }
     }

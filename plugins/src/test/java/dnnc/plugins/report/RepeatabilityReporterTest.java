@@ -10,7 +10,7 @@ import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
 import dnnc.api.Slots;
-import dnnc.plugins.lesion.AdjustedRandIndex;
+import dnnc.api.Partition;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +53,7 @@ class RepeatabilityReporterTest {
         new RepeatabilityReporter().report(context);
 
         Map<String, Object> results = context.run.results;
-        double expected = (AdjustedRandIndex.of(a, b) + AdjustedRandIndex.of(a, c) + AdjustedRandIndex.of(b, c)) / 3;
+        double expected = (new Partition(a).adjustedRandIndex(new Partition(b)) + new Partition(a).adjustedRandIndex(new Partition(c)) + new Partition(b).adjustedRandIndex(new Partition(c))) / 3;
         assertEquals(3, results.get("findings.repeatability.seeds"));
         assertEquals(expected, (Double) results.get("findings.repeatability.ari.activation.1"), 1e-15);
         assertEquals(Map.of("seeds", 3, "min", 3, "max", 5), results.get("findings.repeatability.important.activation.1"));
