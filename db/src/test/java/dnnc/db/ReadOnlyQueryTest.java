@@ -90,6 +90,9 @@ class ReadOnlyQueryTest {
             "SET EXCLUSIVE 1",
             "SHUTDOWN",
             "SELECT * FROM flyway_schema_history",
+            "SELECT * FROM OLD TABLE (UPDATE runs SET status = 'failed')",
+            "SELECT * FROM FINAL TABLE (INSERT INTO warnings (run_id, message, recorded_at) SELECT id, 'x', started_at FROM runs)",
+            "SELECT * FROM NEW TABLE (MERGE INTO provenance KEY (run_id, name) SELECT id, 'jdk', '8' FROM runs)",
     })
     void everythingButReadingIsRefusedAndTheStoreIsUnchanged(String sql) throws Exception {
         String before = dump();
@@ -217,6 +220,15 @@ class ReadOnlyQueryTest {
         assertEquals("query refused: 2 statements given (separated by ';'); dnnc query runs exactly one query: SELECT, "
                         + "WITH ... SELECT, VALUES, TABLE or EXPLAIN",
                 assertThrows(InvalidInputException.class, () -> store.query("SELECT 1; SELECT 2")).getMessage());
+    }
+
+    /** A query that locks rows (FOR UPDATE) ends with its connection: the owner writes them straight after. */
+    @Test
+    void aLockingQueryLeavesNoLockBehind() throws Exception {
+        assertEquals(List.of(List.of(runId)), store.query("SELECT id FROM runs FOR UPDATE").rows());
+        try (Statement statement = owner.createStatement()) {
+            assertEquals(1, statement.executeUpdate("UPDATE runs SET seed = seed"));
+        }
     }
 
     /** H2 parses and binds expressions recursively: a deep enough one exhausts the stack before anything runs. */

@@ -399,7 +399,8 @@ class BadInputCorpusTest {
 
     /**
      * What the SELECT-only user may still ask H2 for (its own password, session settings, built-in calls,
-     * transaction control, a second statement behind the first or hidden by a comment), very long and endless
+     * transaction control, a second statement behind the first or hidden by a comment, a write inside a query as a
+     * data change delta table, which parses as SELECT and is refused by rights), very long and endless
      * queries, and bad options. Each is refused in one line, and afterwards {@code dnnc query} and
      * {@code dnnc runs list} work on the store as before.
      */
@@ -441,6 +442,9 @@ class BadInputCorpusTest {
                 query("SELECT 1 -- a comment\n; SET PASSWORD 'x'", severalStatements),
                 query("SELECT '/*' AS a; SET PASSWORD 'x' -- */", severalStatements),
                 query("SELECT $$ ; $$ AS a; SET PASSWORD 'x'", severalStatements),
+                query("SELECT * FROM OLD TABLE (UPDATE runs SET status = 'failed')", "Not enough rights", "RUNS"),
+                query("SELECT * FROM FINAL TABLE (INSERT INTO warnings (run_id, message, recorded_at) "
+                        + "SELECT id, 'x', started_at FROM runs)", "Not enough rights", "WARNINGS"),
                 query("", "no statement given", accepted),
                 query(" ; ", "no statement given", accepted),
                 query("-- nothing but a comment", "no statement given"),
