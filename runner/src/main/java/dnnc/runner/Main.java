@@ -2,8 +2,8 @@ package dnnc.runner;
 
 import dnnc.api.InvalidInputException;
 import dnnc.runner.cli.ActivationsCommand;
-import dnnc.runner.cli.BenchCommand;
 import dnnc.runner.cli.ClusterCommand;
+import dnnc.runner.cli.ExtraCommand;
 import dnnc.runner.cli.InspectCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
@@ -18,12 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 
 /** The `dnnc` command. User errors are one line and exit 2; `--debug` adds the stack trace. */
 @Command(name = "dnnc", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class, BenchCommand.class, ServeCommand.class})
+                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 
@@ -74,6 +75,7 @@ public final class Main implements Runnable {
     public static CommandLine commandTree() {
         CommandLine tree = new CommandLine(new Main());
         tree.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
+        ServiceLoader.load(ExtraCommand.class).forEach(tree::addSubcommand);
         // SQL may open with a comment ("-- the latest runs\nSELECT ..."): that is the query, not an unknown option
         tree.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
         withHelpOptions(tree);

@@ -1,6 +1,7 @@
 package dnnc.plugins.lesion;
 
 import dnnc.plugins.network.DenseNetworkProbe;
+import dnnc.plugins.network.SeededDenseNetworks;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,7 @@ final class RandomProbes {
     }
 
     static DenseNetworkProbe decoder(long seed, int... sizes) {
-        return LesionBench.randomDecoder(seed, sizes);
+        return SeededDenseNetworks.decoder(seed, sizes);
     }
 
     /**

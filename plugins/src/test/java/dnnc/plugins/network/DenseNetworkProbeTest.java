@@ -2,7 +2,6 @@ package dnnc.plugins.network;
 
 import dnnc.api.Activations;
 import dnnc.api.Lesion;
-import dnnc.plugins.lesion.LesionBench;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,7 +20,7 @@ class DenseNetworkProbeTest {
 
     @Test
     void batchesSpanningSeveralChunksEqualTheNaiveForwardWithLesions() {
-        DenseNetworkProbe probe = LesionBench.randomDecoder(3, SIZES);
+        DenseNetworkProbe probe = SeededDenseNetworks.decoder(3, SIZES);
         int batch = 2 * RowChunks.CHUNK_ROWS + 37; // two full chunks and a short one
         float[] x = gaussian(batch * SIZES[0], 4);
         Lesion lesion = Lesion.ofGlobal(probe.layout(), new int[] {1, SIZES[0] + 2, SIZES[0] + SIZES[1] + 4});
@@ -36,7 +35,7 @@ class DenseNetworkProbeTest {
 
     @Test
     void resultsDoNotDependOnTheBatchTheRowsCameIn() {
-        DenseNetworkProbe probe = LesionBench.randomDecoder(5, SIZES);
+        DenseNetworkProbe probe = SeededDenseNetworks.decoder(5, SIZES);
         int batch = RowChunks.CHUNK_ROWS + 11;
         float[] x = gaussian(batch * SIZES[0], 6);
         float[] whole = probe.forward(x, batch, Lesion.none()).output();

@@ -58,6 +58,24 @@ class SimilarityMeasuresTest {
     }
 
     @Test
+    void ranksOfFloatsFromOneSortEqualRanksBySearch() {
+        java.util.Random random = new java.util.Random(18);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] column = new double[1 + random.nextInt(300)];
+            int levels = 1 + random.nextInt(column.length + 1);
+            for (int i = 0; i < column.length; i++) {
+                column[i] = (float) ((random.nextInt(levels) - levels / 2) * 0.37) + 0.0; // negatives, zeros, ties
+            }
+            double[] bySort = column.clone();
+            double[] bySearch = column.clone();
+            assertEquals(true, VariableColumns.rankFloatsInPlace(bySort));
+            VariableColumns.rankBySearchInPlace(bySearch);
+            assertArrayEquals(bySearch, bySort, "trial " + trial);
+        }
+        assertEquals(false, VariableColumns.rankFloatsInPlace(new double[] {0.1, 0.2}), "0.1 is not a float: the search ranks it");
+    }
+
+    @Test
     void oneSampleIsRejected() {
         assertThrows(InvalidInputException.class, () -> new SpearmanSimilarity().similarity(new Matrix(1, 3, new double[] {1, 2, 3})));
     }

@@ -20,7 +20,7 @@ class HelpOptionsTest {
         List<List<String>> paths = new ArrayList<>();
         collect(Main.commandTree(), paths);
         assertTrue(paths.containsAll(List.of(List.of(), List.of("run"), List.of("runs", "list"), List.of("runs", "rerun"),
-                List.of("query"), List.of("bench"))), paths.toString());
+                List.of("query"))), paths.toString());
         return paths.stream().flatMap(path -> Stream.of("--help", "-h").map(flag -> {
             List<String> args = new ArrayList<>(path);
             args.add(flag);

@@ -51,7 +51,7 @@ class LauncherTest {
         assertEquals(0, help.exit);
         assertTrue(help.out.startsWith("Usage: dnnc"), help.out);
         assertEquals("", help.err, "nothing on stderr, the JVM's incubator notice included");
-        Result version = launch("bench", "-h");
+        Result version = launch("query", "-h");
         assertEquals(0, version.exit);
         assertEquals("", version.err);
         Result vectors = launch("--version");

@@ -1,0 +1,256 @@
+package dnnc.bench;
+
+import dnnc.api.InvalidInputException;
+import dnnc.db.NewRun;
+import dnnc.db.RecordStore;
+import dnnc.db.RunHandle;
+import dnnc.db.RunStatus;
+import dnnc.runner.Main;
+import dnnc.runner.cli.ExtraCommand;
+import dnnc.runner.cli.RunsFolder;
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.run.Provenance;
+import dnnc.runner.run.RunLauncher;
+import dnnc.runner.workflow.WorkflowFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Time dnnc's stages (training, decoder forward, ACE, Spearman, affinity propagation,",
+        "lesions, the whole pipeline) and, when PyTorch + scikit-learn + SciPy are installed, the reference pipeline",
+        "in the same invocation; prints both side by side as ratios and records everything as a run (bench.*)."})
+public final class BenchCommand implements Callable<Integer>, ExtraCommand {
+    private static final String STUDY = "study";
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Repetitions; figures are their medians (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Benchmarks to run (default: all but the opt-in ones): ${COMPLETION-CANDIDATES}")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Benchmark option, e.g. --set training.epochs=3 --set clustering.sizes=1700 --set reference.epochs=10")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--reference", paramLabel = "DIR", description = "Folder of reference_pipeline.py and reference_scaling.py (default: the copies packaged with dnnc, bench/reference).")
+    Path reference;
+
+    @Option(names = "--no-reference", description = "Do not run the Python reference even when it is installed.")
+    boolean noReference;
+
+    @Option(names = "--python", paramLabel = "EXE", description = "Python with torch, scikit-learn and SciPy (default: $DNNC_PYTHON, ~/ref-venv/bin/python, python3).")
+    String python = ReferenceRun.defaultPython();
+
+    @Option(names = "--study", paramLabel = "FILE", description = "Study workflow timed end to end with a fresh model cache (default: workflows/thesis.yaml if present).")
+    Path study;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic inputs and weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    RunsFolder folders;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        List<Benchmark> chosen = chosenBenchmarks();
+        Path scratch = Files.createTempDirectory("dnnc-bench");
+        ReferenceRun referenceRun = null;
+        String referenceStatus;
+        if (noReference) {
+            referenceStatus = "reference: not run (--no-reference)";
+        } else {
+            Path scripts;
+            try {
+                scripts = ReferenceRun.scripts(reference, scratch);
+            } catch (RuntimeException e) {
+                deleteTree(scratch);
+                throw e;
+            }
+            ReferenceRun candidate = new ReferenceRun(python, scripts, out::println);
+            try {
+                referenceStatus = "reference: " + candidate.versions() + " (" + python + ")";
+                referenceRun = candidate;
+            } catch (RuntimeException e) {
+                referenceStatus = "reference: not run: " + python + " cannot import torch, scikit-learn, SciPy and NumPy ("
+                        + e.getMessage() + "); set it up with " + ReferenceRun.SETUP;
+            }
+        }
+        Map<String, String> provenance = new LinkedHashMap<>(Provenance.collect());
+        provenance.put("env.OPENBLAS_CORETYPE", String.valueOf(System.getenv("OPENBLAS_CORETYPE")));
+        provenance.put("reference.stack", referenceRun == null ? "not run" : referenceStatus.substring("reference: ".length()));
+        printHeader(out, provenance);
+
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("repeats", repeats);
+        parameters.put("benchmarks", chosen.stream().map(Benchmark::name).toList());
+        parameters.put("options", Map.copyOf(options));
+        Map<String, Double> ours = new LinkedHashMap<>();
+        Map<String, Double> theirs = new LinkedHashMap<>();
+        try (RecordStore store = RecordStore.open(folders.runsDir())) {
+            RunHandle run = store.startRun(new NewRun(Path.of("bench"), description(chosen), parameters, seed, Main.VERSION, provenance));
+            try {
+                for (Benchmark benchmark : chosen) {
+                    out.printf("== %s: %s%n", benchmark.name(), benchmark.description());
+                    long t0 = System.nanoTime();
+                    Map<String, Double> figures = benchmark.run(new BenchmarkSettings(repeats, seed, scratch.resolve(benchmark.name()),
+                            options, line -> out.println("  " + line)));
+                    figures.forEach((key, value) -> {
+                        ours.put(benchmark.name() + "." + key, value);
+                        run.recorder().result("bench." + benchmark.name() + "." + key, value); // kept if a later step fails
+                        out.printf(Locale.ROOT, "  %-40s %s%n", key, BenchTable.number(value));
+                    });
+                    out.printf(Locale.ROOT, "  (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+                }
+                timeStudy(out).ifPresent(s -> ours.put("study.s", s));
+                if (referenceRun != null) {
+                    out.println("== " + referenceStatus);
+                    try {
+                        theirs.putAll(referenceRun.figures(scratch.resolve("reference"), ours, scratch.resolve("clustering"),
+                                Integer.parseInt(options.getOrDefault("reference.epochs", "10"))));
+                    } catch (RuntimeException e) {
+                        referenceStatus = "reference: failed, its figures are missing: " + e.getMessage();
+                    }
+                    Double differences = theirs.remove("n1700.label_differences");
+                    if (differences != null) {
+                        ours.put("clustering.ap.n1700.sklearn_label_differences", differences);
+                    }
+                }
+                List<BenchTable.Line> lines = BenchTable.lines(ours, theirs);
+                out.println();
+                out.println(referenceStatus);
+                out.print(BenchTable.format(lines));
+                run.recorder().result("bench.reference_status", referenceStatus);
+                record(run, ours, theirs, lines);
+                run.finish(RunStatus.SUCCEEDED, null);
+                out.println("run " + run.id() + " " + run.outputDir());
+            } catch (RuntimeException | Error e) {
+                run.finish(RunStatus.FAILED, e.toString());
+                throw e;
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+        return 0;
+    }
+
+    private List<Benchmark> chosenBenchmarks() {
+        List<Benchmark> all = new ArrayList<>();
+        ServiceLoader.load(Benchmark.class).forEach(all::add);
+        if (only.isEmpty()) {
+            return all.stream().filter(Benchmark::byDefault).toList();
+        }
+        List<Benchmark> chosen = new ArrayList<>();
+        for (String name : only) {
+            if (name.trim().equals(STUDY)) {
+                continue; // the study workflow is timed by the runner itself (timeStudy)
+            }
+            chosen.add(all.stream().filter(b -> b.name().equals(name.trim())).findFirst().orElseThrow(() ->
+                    new InvalidInputException("no benchmark '" + name + "'; expected one of "
+                            + all.stream().map(Benchmark::name).toList() + " or " + STUDY)));
+        }
+        return chosen;
+    }
+
+    /** The study workflow end to end, with a fresh model cache so the model is trained as in the reference. */
+    private java.util.Optional<Double> timeStudy(PrintStream out) throws IOException {
+        Path file = study != null ? study : Path.of("workflows", "thesis.yaml");
+        if (!Files.isRegularFile(file) || (!only.isEmpty() && !only.contains(STUDY))) {
+            if (study != null) {
+                throw new InvalidInputException("--study " + study + ": no such workflow file");
+            }
+            return java.util.Optional.empty();
+        }
+        out.println("== study: " + file + " end to end (fresh model cache)");
+        Path cache = Files.createTempDirectory("dnnc-bench-cache");
+        try {
+            long t0 = System.nanoTime();
+            RunLauncher.Outcome outcome;
+            try {
+                outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), cache, out, System.err)
+                        .launch(WorkflowFile.read(file), Map.of());
+            } catch (InvalidInputException e) {
+                // a workflow that does not validate must not cost the figures already measured
+                out.println("  not timed: " + e.getMessage());
+                return java.util.Optional.empty();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (outcome.status() != RunStatus.SUCCEEDED) {
+                out.println("  study run " + outcome.runId() + " " + outcome.status().sqlName() + ": not timed");
+                return java.util.Optional.empty();
+            }
+            out.printf(Locale.ROOT, "  %.1f s (run %s)%n", seconds, outcome.runId());
+            return java.util.Optional.of(seconds);
+        } finally {
+            deleteTree(cache);
+        }
+    }
+
+    private String description(List<Benchmark> chosen) {
+        StringBuilder sb = new StringBuilder("# dnnc bench (not a workflow): the benchmarks timed, medians of ")
+                .append(repeats).append(" repetitions\n");
+        chosen.forEach(b -> sb.append("- ").append(b.name()).append(": ").append(b.description()).append('\n'));
+        options.forEach((k, v) -> sb.append("option ").append(k).append('=').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    private static void printHeader(PrintStream out, Map<String, String> provenance) {
+        out.println("dnnc bench " + Main.VERSION);
+        provenance.forEach((k, v) -> out.printf("  %-22s %s%n", k, v));
+        out.printf("  %-22s %s%n", "load average", loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static void record(RunHandle run, Map<String, Double> ours, Map<String, Double> theirs, List<BenchTable.Line> lines) {
+        ours.keySet().stream().filter(k -> k.startsWith("study.") || k.contains("sklearn"))
+                .forEach(k -> run.recorder().result("bench." + k, ours.get(k)));
+        theirs.forEach((k, v) -> run.recorder().result("bench.reference." + k, v));
+        for (BenchTable.Line line : lines) {
+            if (!Double.isNaN(line.ratio())) {
+                run.recorder().result("bench.ratio." + line.row().ours(), line.ratio());
+            }
+            if (line.hasTarget()) {
+                run.recorder().result("bench.target_met." + line.row().ours(), line.met());
+            }
+        }
+        run.recorder().result("bench.load_average", loadAverage());
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
