@@ -48,102 +48,44 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
     public void run(ClusteringAlgorithm algorithm, RunContext context) {
         SimilaritySet similarities = context.require(Slots.SIMILARITIES, "the clustering step");
         NeuronLayout layout = context.require(Slots.FEATURES, "the clustering step").layout();
+        Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         Map<FeatureKind, FeatureKey> representatives = representatives(similarities.byKey().keySet());
-        Map<FeatureKind, ClusteringAlgorithm.Calibration> settledNow = new LinkedHashMap<>();
-        Map<FeatureKey, Clustering> results = new LinkedHashMap<>();
+        Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations = new LinkedHashMap<>();
         Optional<SettledClustering> settled = context.repeat() > 0
                 ? context.get(Slots.SETTLED_CLUSTERING).filter(s -> s.appliesTo(algorithm)) : Optional.empty();
         try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
             for (Map.Entry<FeatureKind, FeatureKey> r : representatives.entrySet()) {
-                FeatureKind kind = r.getKey();
-                // a repeat reuses the main analysis's settings as they are: no sweep of its own, no fallbacks
-                ClusteringAlgorithm.Calibration calibration = settled.map(s -> s.byKind().get(kind))
-                        .map(c -> new ClusteringAlgorithm.Calibration(c.algorithm(), null)).orElse(null);
-                if (calibration != null) {
-                    context.recorder().result("clustering." + kind.id() + ".settings_from", "main analysis");
-                } else {
-                    progress.status("settling " + kind.id() + " settings on alpha " + r.getValue().alphaLabel());
-                    calibration = algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
-                            Progress.statusesTo(progress::status));
+                ClusteringAlgorithm.Calibration earlier = settled.map(s -> s.byKind().get(r.getKey())).orElse(null);
+                if (earlier != null) {
+                    calibrations.put(r.getKey(), new ClusteringAlgorithm.Calibration(earlier.algorithm(), null));
+                    context.recorder().result("clustering." + r.getKey().id() + ".settings_from", "main analysis");
+                    continue;
                 }
-                KindOutcome outcome = clusterKind(calibration, kind, similarities, context.seed(), progress);
-                settledNow.put(kind, new ClusteringAlgorithm.Calibration(outcome.applied().algorithm(), outcome.applied().sweep()));
-                recordConvergence(context, kind, outcome);
-                outcome.clusterings().forEach((key, c) -> results.put(key,
-                        outcome.applied().sweep() != null && key.equals(r.getValue()) ? c.withSweep(outcome.applied().sweep()) : c));
+                progress.status("settling " + r.getKey().id() + " settings on alpha " + r.getValue().alphaLabel());
+                calibrations.put(r.getKey(), algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
+                        Progress.statusesTo(progress::status)));
             }
-        }
-        if (context.repeat() == 0) {
-            context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), settledNow));
-        }
-        Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
-        for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
-            Clustering c = results.get(e.getKey());
-            NeuronClustering nc = new NeuronClustering(e.getKey(), perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
-            byKey.put(e.getKey(), nc);
-            record(context, nc, e.getValue(), layout);
+            if (context.repeat() == 0) {
+                context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), calibrations));
+            }
+            for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
+                FeatureKey key = e.getKey();
+                progress.status(key.kind().id() + " alpha " + key.alphaLabel());
+                ClusteringAlgorithm.Calibration calibration = calibrations.get(key.kind());
+                Clustering c = calibration.algorithm().cluster(e.getValue().matrix(), context.seed(), Progress.statusesTo(progress::status));
+                if (calibration.sweep() != null && key.equals(representatives.get(key.kind()))) {
+                    c = new Clustering(c.labels(), c.clusterCount(), c.iterations(), c.converged(), c.warnings(), calibration.sweep());
+                }
+                NeuronClustering nc = new NeuronClustering(key, perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
+                byKey.put(key, nc);
+                record(context, nc, e.getValue(), layout);
+                progress.advance(1);
+            }
         }
         ClusteringSet set = new ClusteringSet(algorithm.name(), similarities.measure(), similarities.input(), layout, byKey);
         context.put(Slots.CLUSTERINGS, set);
         ClusterTables.write(context, set);
         PreferenceSweepFigure.write(context, set);
-    }
-
-    /**
-     * The clusterings of one feature kind, at the settings with which every alpha converged: the calibration's own,
-     * else its fallbacks in order; when none converges everywhere, the calibration's own (non-converged alphas are
-     * then not reported as findings).
-     */
-    record KindOutcome(ClusteringAlgorithm.Calibration applied, Map<FeatureKey, Clustering> clusterings, int settingsTried,
-                       boolean allConverged) {
-    }
-
-    static KindOutcome clusterKind(ClusteringAlgorithm.Calibration calibration, FeatureKind kind, SimilaritySet similarities,
-                                   long seed, Progress progress) {
-        List<ClusteringAlgorithm.Calibration> candidates = new ArrayList<>(List.of(calibration));
-        candidates.addAll(calibration.fallbacks());
-        KindOutcome first = null;
-        for (int i = 0; i < candidates.size(); i++) {
-            ClusteringAlgorithm.Calibration candidate = candidates.get(i);
-            Map<FeatureKey, Clustering> clusterings = new LinkedHashMap<>();
-            boolean all = true;
-            for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
-                if (e.getKey().kind() != kind) {
-                    continue;
-                }
-                progress.status(kind.id() + " alpha " + e.getKey().alphaLabel() + (i > 0 ? " (fallback " + i + ")" : ""));
-                Clustering c = candidate.algorithm().cluster(e.getValue().matrix(), seed, Progress.statusesTo(progress::status));
-                clusterings.put(e.getKey(), c);
-                all &= c.converged();
-                if (i == 0) {
-                    progress.advance(1);
-                }
-            }
-            KindOutcome outcome = new KindOutcome(candidate, clusterings, i + 1, all);
-            if (all) {
-                return outcome;
-            }
-            if (first == null) {
-                first = outcome;
-            }
-        }
-        return new KindOutcome(first.applied(), first.clusterings(), candidates.size(), false);
-    }
-
-    /** How the kind's settings were reached, and the one line a report gives when some alpha never converged. */
-    private static void recordConvergence(RunContext context, FeatureKind kind, KindOutcome outcome) {
-        String prefix = "clustering." + kind.id() + ".";
-        context.recorder().result(prefix + "settings_tried", outcome.settingsTried());
-        long converged = outcome.clusterings().values().stream().filter(Clustering::converged).count();
-        context.recorder().result(prefix + "converged", converged + "/" + outcome.clusterings().size());
-        if (!outcome.allConverged()) {
-            List<String> failed = outcome.clusterings().entrySet().stream().filter(e -> !e.getValue().converged())
-                    .map(e -> e.getKey().alphaLabel()).toList();
-            String tried = outcome.clusterings().values().stream().filter(c -> !c.converged())
-                    .map(c -> String.valueOf(c.facts().getOrDefault("tried", c.iterations() + " iterations"))).findFirst().orElse("");
-            context.recorder().result(prefix + "not_converged", kind.id() + " clustering did not converge at alpha "
-                    + String.join(", ", failed) + " with any of " + outcome.settingsTried() + " settings tried (each with " + tried + ")");
-        }
     }
 
     /**
@@ -180,7 +122,6 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.recorder().result(prefix + ".iterations", c.iterations());
         context.recorder().result(prefix + ".converged", c.converged());
         context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
-        c.facts().forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
         if (c.sweep() != null) {
             context.recorder().result("clustering." + key.kind().id() + ".preference", c.sweep().chosen());
             context.recorder().result("clustering." + key.kind().id() + ".preference_chosen_at_alpha", key.alphaLabel());

@@ -24,7 +24,6 @@ final class ChartAxes {
     private List<String> categories;
     private double yMin;
     private double yMax;
-    private boolean logY;
     private double[] yTicks;
     private double[] xTicks;
     private int reservedRight;
@@ -45,9 +44,14 @@ final class ChartAxes {
     ChartAxes x(double min, double max, boolean log) {
         this.logX = log;
         if (log) {
-            double[] r = logPadded(min, max, "x");
-            this.xMin = r[0];
-            this.xMax = r[1];
+            if (!(min > 0)) {
+                throw new IllegalArgumentException("a log x axis needs positive x values, smallest is " + min);
+            }
+            double lo = Math.log10(min);
+            double hi = Math.log10(max);
+            double pad = hi > lo ? (hi - lo) * 0.04 : 0.5;
+            this.xMin = Math.pow(10, lo - pad);
+            this.xMax = Math.pow(10, hi + pad);
             this.xTicks = Ticks.log10(xMin, xMax);
         } else {
             double[] r = padded(min, max, false);
@@ -63,27 +67,6 @@ final class ChartAxes {
         this.xMin = -0.5;
         this.xMax = names.size() - 0.5;
         return this;
-    }
-
-    /** Log10 y axis over [min, max] (positive), padded like a log x axis. */
-    ChartAxes logY(double min, double max) {
-        this.logY = true;
-        double[] r = logPadded(min, max, "y");
-        this.yMin = r[0];
-        this.yMax = r[1];
-        this.yTicks = Ticks.log10(yMin, yMax);
-        return this;
-    }
-
-    /** [min, max] widened by 4% on the log scale, so end points are not on the frame. */
-    private static double[] logPadded(double min, double max, String axis) {
-        if (!(min > 0)) {
-            throw new IllegalArgumentException("a log " + axis + " axis needs positive " + axis + " values, smallest is " + min);
-        }
-        double lo = Math.log10(min);
-        double hi = Math.log10(max);
-        double pad = hi > lo ? (hi - lo) * 0.04 : 0.5;
-        return new double[] {Math.pow(10, lo - pad), Math.pow(10, hi + pad)};
     }
 
     /** Numeric y axis over [min, max], padded; with {@code fromZero} the axis starts exactly at 0 (bars, counts). */
@@ -169,9 +152,7 @@ final class ChartAxes {
     }
 
     double y(double value) {
-        double t = logY ? (Math.log10(value) - Math.log10(yMin)) / (Math.log10(yMax) - Math.log10(yMin))
-                : (value - yMin) / (yMax - yMin);
-        return bottom - t * (bottom - top);
+        return bottom - (value - yMin) / (yMax - yMin) * (bottom - top);
     }
 
     /** Width of one category slot in pixels. */

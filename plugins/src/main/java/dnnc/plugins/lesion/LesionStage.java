@@ -10,7 +10,6 @@ import dnnc.api.LesionDesign;
 import dnnc.api.PluginKind;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
-import dnnc.api.SeedRule;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
 
@@ -56,7 +55,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
         List<LesionStudy.Result> perSeed = new ArrayList<>();
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
-                LesionDesign seeded = k == 0 ? settings : settings.withSeed(SeedRule.derive(settings.seed(), "repeat", k));
+                LesionDesign seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
                 perSeed.add(new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(),
                         criterion, judge, seeded).run(clusterings, attribution, progress));
             }

@@ -16,7 +16,6 @@ import dnnc.api.LesionFindings;
 import dnnc.api.NetworkProbe;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Progress;
-import dnnc.api.SeedRule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +74,7 @@ public final class LesionStudy {
     public Result run(ClusteringSet clusterings, AttributionResult attribution, Progress progress) {
         double[] alphas = alphas(clusterings);
         EvaluationDesign design = EvaluationDesign.of(schema, clusterings.input(), alphas, settings.draws(),
-                settings.target(), SeedRule.derive(settings.seed(), "draws"));
+                settings.target(), Seeds.derive(settings.seed(), "draws"));
         LesionEngine engine = new LesionEngine(probe, design.inputs(), design.rows());
         LesionScorer scorer = new LesionScorer(engine, design, criterion, judge, imageRows, imageCols);
         float[] intactExamples = scorer.score(Lesion.none()).examples();

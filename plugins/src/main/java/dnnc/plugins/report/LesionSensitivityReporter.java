@@ -102,7 +102,7 @@ public final class LesionSensitivityReporter implements Reporter {
             if (similarity == null || grid.length == 0) {
                 continue;
             }
-            Clustering c = clusterAt(similarity, grid[a], runSeed);
+            Clustering c = clusterWithDampingLadder(similarity, grid[a], runSeed);
             if (c.converged()) {
                 byKey.put(nc.key(), new NeuronClustering(nc.key(), spread(c.labels(), similarity.kept(), nc.labels().length), c));
             }
@@ -110,11 +110,18 @@ public final class LesionSensitivityReporter implements Reporter {
         return new ClusteringSet(chosen.algorithm(), chosen.measure(), chosen.input(), chosen.layout(), byKey);
     }
 
-    /** Affinity propagation at a fixed preference (it climbs its own convergence ladder). */
-    private static Clustering clusterAt(SimilarityResult similarity, double preference, long seed) {
-        AffinityPropagation ap = new AffinityPropagation();
-        ap.configure(Map.of("preference", Double.toString(preference)));
-        return ap.cluster(similarity.matrix(), seed, Progress.silent());
+    /** Affinity propagation at a fixed preference, retried with damping 0.7 and 0.9 while it does not converge, as the sweep does. */
+    private static Clustering clusterWithDampingLadder(SimilarityResult similarity, double preference, long seed) {
+        Clustering c = null;
+        for (String damping : List.of("0.5", "0.7", "0.9")) {
+            AffinityPropagation ap = new AffinityPropagation();
+            ap.configure(Map.of("preference", Double.toString(preference), "damping", damping));
+            c = ap.cluster(similarity.matrix(), seed, Progress.silent());
+            if (c.converged()) {
+                break;
+            }
+        }
+        return c;
     }
 
     /** Per feature kind, the preferences of its alternatives, from the one clustering of that kind that carries the sweep. */
