@@ -16,7 +16,12 @@ public interface RunContext {
     /** The run's master seed; steps derive their own seeds from it unless given one. */
     long seed();
 
-    <T> Optional<T> get(Slot<T> slot);
+    /** The run's slots: what earlier steps of this analysis (or this repeat of it) left for later ones. */
+    Blackboard blackboard();
+
+    default <T> Optional<T> get(Slot<T> slot) {
+        return blackboard().get(slot);
+    }
 
     /** The slot's value, or an {@link InvalidInputException} saying which earlier step the workflow lacks. */
     default <T> T require(Slot<T> slot, String neededBy) {
@@ -24,14 +29,16 @@ public interface RunContext {
                 + " of an earlier step; add that step before it in the workflow"));
     }
 
-    <T> void put(Slot<T> slot, T value);
+    default <T> void put(Slot<T> slot, T value) {
+        blackboard().put(slot, value);
+    }
 
     /**
      * Every value the slot has held in this run, oldest first: the main analysis, then each repeat of it
      * (workflows repeat an analysis with other seeds in a `loop`; each repeat sees its own slots).
      */
     default <T> java.util.List<T> history(Slot<T> slot) {
-        return get(slot).map(java.util.List::of).orElse(java.util.List.of());
+        return blackboard().history(slot);
     }
 
     /** The workflow, parameters and provenance of this run (for reports). */

@@ -56,13 +56,8 @@ final class BenchRunContext implements RunContext {
     }
 
     @Override
-    public <T> Optional<T> get(Slot<T> slot) {
-        return board.get(slot);
-    }
-
-    @Override
-    public <T> void put(Slot<T> slot, T value) {
-        board.put(slot, value);
+    public Blackboard blackboard() {
+        return board;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dnnc.plugins.report;
 
+import dnnc.api.Blackboard;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -42,18 +43,8 @@ final class RepeatsContext implements RunContext {
     }
 
     @Override
-    public <T> Optional<T> get(Slot<T> slot) {
-        return run.get(slot);
-    }
-
-    @Override
-    public <T> void put(Slot<T> slot, T value) {
-        run.put(slot, value);
-    }
-
-    @Override
-    public <T> List<T> history(Slot<T> slot) {
-        return run.history(slot);
+    public Blackboard blackboard() {
+        return run.blackboard();
     }
 
     @Override

@@ -87,18 +87,8 @@ public final class TestRunContext implements RunContext {
     }
 
     @Override
-    public <T> Optional<T> get(Slot<T> slot) {
-        return board.get(slot);
-    }
-
-    @Override
-    public <T> void put(Slot<T> slot, T value) {
-        board.put(slot, value);
-    }
-
-    @Override
-    public <T> List<T> history(Slot<T> slot) {
-        return board.history(slot);
+    public Blackboard blackboard() {
+        return board;
     }
 
     @Override
