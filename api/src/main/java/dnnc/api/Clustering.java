@@ -7,5 +7,5 @@ import java.util.List;
  * algorithm stopped at its iteration limit; {@code sweep} is set when the parameters were chosen by a sweep.
  */
 public record Clustering(int[] labels, int clusterCount, int iterations, boolean converged,
-                         List<String> warnings, PreferenceSweep sweep) {
+                         List<String> warnings, PreferenceSweep sweep) implements java.io.Serializable {
 }

@@ -1,7 +1,7 @@
 package dnnc.api;
 
 /** One clustering of the study: a feature kind at one alpha. */
-public record FeatureKey(FeatureKind kind, double alpha) {
+public record FeatureKey(FeatureKind kind, double alpha) implements java.io.Serializable {
     /** The alpha as results.json writes it: "-3", "0.5". */
     public String alphaLabel() {
         return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);

@@ -8,7 +8,7 @@ package dnnc.api;
  * independent lesion seeds, and whether lesions may silence hidden neurons only.
  */
 public record LesionDesign(int draws, int randomLesions, int testedClusters, double significance, int target,
-                           long seed, int seeds, boolean hiddenOnly) {
+                           long seed, int seeds, boolean hiddenOnly) implements java.io.Serializable {
     public LesionDesign(int draws, int randomLesions, int testedClusters, double significance, int target, long seed, int seeds) {
         this(draws, randomLesions, testedClusters, significance, target, seed, seeds, false);
     }

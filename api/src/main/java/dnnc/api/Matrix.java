@@ -5,7 +5,7 @@ import dnnc.io.Npy;
 import java.nio.file.Path;
 
 /** A dense row-major matrix of doubles. */
-public record Matrix(int rows, int cols, double[] values) {
+public record Matrix(int rows, int cols, double[] values) implements java.io.Serializable {
     public Matrix {
         if ((long) rows * cols != values.length) {
             throw new IllegalArgumentException("matrix " + rows + " x " + cols + " given " + values.length + " values");

@@ -3,7 +3,7 @@ package dnnc.api;
 import java.util.List;
 
 /** Numbers every neuron of a network 0..total-1, layer by layer, so neurons of all layers can be clustered together. */
-public record NeuronLayout(List<Layer> layers) {
+public record NeuronLayout(List<Layer> layers) implements java.io.Serializable {
     public int total() {
         return layers.stream().mapToInt(Layer::size).sum();
     }

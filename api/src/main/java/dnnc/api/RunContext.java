@@ -51,6 +51,11 @@ public interface RunContext {
         return 0;
     }
 
+    /** Where this run computes the independent units of its stages: in this thread unless a broker spreads them. */
+    default WorkUnits units() {
+        return WorkUnits.inThisThread(blackboard());
+    }
+
     Progress progress(String stage, long totalUnits, String unit);
 
     Recorder recorder();

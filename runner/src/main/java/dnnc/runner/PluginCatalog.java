@@ -22,6 +22,7 @@ import java.util.TreeMap;
  */
 public final class PluginCatalog {
     private final Injector injector;
+    private final ClassLoader loader;
 
     /** The plugins on the classpath and in the plugins folder ({@code $DNNC_PLUGINS}, else {@code ~/.dnnc/plugins/}). */
     public PluginCatalog() {
@@ -30,10 +31,23 @@ public final class PluginCatalog {
 
     PluginCatalog(PluginDiscovery discovery) {
         this.injector = Guice.createInjector(new ByName(discovery));
+        this.loader = discovery.loader();
     }
 
     public Injector injector() {
         return injector;
+    }
+
+    /** Loads the plugins' classes, and so the classes of the units they send to workers. */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** A plugin of the catalog configured as {@code ref} says. */
+    public Plugin configured(dnnc.api.PluginRef ref) {
+        Plugin plugin = create(ref.kind(), ref.name());
+        plugin.configure(ref.parameters());
+        return plugin;
     }
 
     /** A fresh, unconfigured instance of the named plugin, or an error listing the valid names of the kind. */

@@ -37,7 +37,10 @@ public final class PluginDiscovery {
     private final Map<PluginKind, Map<String, Class<? extends Plugin>>> plugins = new EnumMap<>(PluginKind.class);
     private final Map<PluginKind, Class<? extends Stage<?>>> stages = new EnumMap<>(PluginKind.class);
 
+    private final ClassLoader loader;
+
     private PluginDiscovery(ClassLoader loader, String where) {
+        this.loader = loader;
         for (PluginKind kind : PluginKind.values()) {
             plugins.put(kind, new LinkedHashMap<>());
         }
@@ -83,6 +86,11 @@ public final class PluginDiscovery {
         }
         // Never closed: the plugins' classes are used until the process ends.
         return new PluginDiscovery(new URLClassLoader(urls, parent), "on the classpath or in the plugins folder " + folder);
+    }
+
+    /** Loads the plugins' classes (the plugins folder's jars, then the classpath). */
+    public ClassLoader loader() {
+        return loader;
     }
 
     /** Plugin classes of one kind by name, in the order their providers listed them. */

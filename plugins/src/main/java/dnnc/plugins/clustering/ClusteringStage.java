@@ -15,10 +15,12 @@ import dnnc.api.SimilarityResult;
 import dnnc.api.SimilaritySet;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
+import dnnc.api.WorkUnit;
 import dnnc.plugins.figures.FigureFiles;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,18 +70,20 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
             if (context.repeat() == 0) {
                 context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), calibrations));
             }
+            List<WorkUnit<?, Clustering>> units = new ArrayList<>();
+            similarities.byKey().forEach((key, similarity) -> units.add(new WorkUnit<>(calibrations.get(key.kind()).algorithm(),
+                    new ClusteringUnit(key, similarity.matrix(), context.seed()))));
+            Iterator<Clustering> computed = context.units().compute(units, progress).iterator();
             for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
                 FeatureKey key = e.getKey();
-                progress.status(key.kind().id() + " alpha " + key.alphaLabel());
                 ClusteringAlgorithm.Calibration calibration = calibrations.get(key.kind());
-                Clustering c = calibration.algorithm().cluster(e.getValue().matrix(), context.seed(), Progress.statusesTo(progress::status));
+                Clustering c = computed.next();
                 if (calibration.sweep() != null && key.equals(representatives.get(key.kind()))) {
                     c = new Clustering(c.labels(), c.clusterCount(), c.iterations(), c.converged(), c.warnings(), calibration.sweep());
                 }
                 NeuronClustering nc = new NeuronClustering(key, perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
                 byKey.put(key, nc);
                 record(context, nc, e.getValue(), layout);
-                progress.advance(1);
             }
         }
         ClusteringSet set = new ClusteringSet(algorithm.name(), similarities.measure(), similarities.input(), layout, byKey);

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  */
 public final class ClusterLesionTest {
     /** The outcome for one clustering: every cluster by decreasing damage, and the important one (or null). */
-    public record Outcome(FeatureKey key, List<TestedLesion> byDamage, TestedLesion important) {
+    public record Outcome(FeatureKey key, List<TestedLesion> byDamage, TestedLesion important) implements java.io.Serializable {
     }
 
     private final LesionScorer scorer;

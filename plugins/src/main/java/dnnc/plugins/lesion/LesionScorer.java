@@ -14,7 +14,7 @@ public final class LesionScorer {
     private static final PixelBceCriterion BCE = new PixelBceCriterion();
 
     /** How one lesion did; {@code examples} holds the first draw's reconstruction at every alpha (alpha-major). */
-    public record Scored(double[] damages, double damage, double[] damagePerAlpha, double meanBce, float[] examples) {
+    public record Scored(double[] damages, double damage, double[] damagePerAlpha, double meanBce, float[] examples) implements java.io.Serializable {
     }
 
     private final LesionEngine engine;

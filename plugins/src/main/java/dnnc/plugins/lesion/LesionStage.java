@@ -57,7 +57,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
             for (int k = 0; k < settings.seeds(); k++) {
                 LesionDesign seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
                 perSeed.add(new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(),
-                        criterion, judge, seeded).run(clusterings, attribution, progress));
+                        criterion, judge, seeded).run(clusterings, attribution, progress, context.units()));
             }
         }
         LesionStudy.Result main = perSeed.get(0);

@@ -16,6 +16,8 @@ import dnnc.api.LesionFindings;
 import dnnc.api.NetworkProbe;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Progress;
+import dnnc.api.WorkUnit;
+import dnnc.api.WorkUnits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,21 +73,48 @@ public final class LesionStudy {
         return clusterings.byKey().keySet().stream().mapToDouble(FeatureKey::alpha).distinct().sorted().toArray();
     }
 
+    /** The seed of the inputs every lesion of a study is evaluated on. */
+    static long drawsSeed(LesionDesign settings) {
+        return Seeds.derive(settings.seed(), "draws");
+    }
+
     public Result run(ClusteringSet clusterings, AttributionResult attribution, Progress progress) {
+        return run(clusterings, attribution, progress, null);
+    }
+
+    /**
+     * The study with the lesion test of each clustering computed as a unit by {@code units} (in this thread when
+     * null, on this study's network); the critical sets are searched here.
+     */
+    public Result run(ClusteringSet clusterings, AttributionResult attribution, Progress progress, WorkUnits units) {
         double[] alphas = alphas(clusterings);
         EvaluationDesign design = EvaluationDesign.of(schema, clusterings.input(), alphas, settings.draws(),
-                settings.target(), Seeds.derive(settings.seed(), "draws"));
+                settings.target(), drawsSeed(settings));
         LesionEngine engine = new LesionEngine(probe, design.inputs(), design.rows());
         LesionScorer scorer = new LesionScorer(engine, design, criterion, judge, imageRows, imageCols);
         float[] intactExamples = scorer.score(Lesion.none()).examples();
 
-        Map<FeatureKey, ClusterLesionTest.Outcome> outcomes = new LinkedHashMap<>();
-        ClusterLesionTest test = new ClusterLesionTest(scorer, settings);
         List<FeatureKey> keys = new ArrayList<>(clusterings.byKey().keySet());
         keys.sort(Comparator.comparing((FeatureKey k) -> k.kind()).thenComparingDouble(FeatureKey::alpha));
-        for (FeatureKey key : keys) {
-            outcomes.put(key, test.run(clusterings.byKey().get(key), clusterings.layout()));
-            progress.advance(1);
+        List<ClusterLesionUnit> tests = keys.stream().map(key -> new ClusterLesionUnit(settings, clusterings.input(), alphas,
+                clusterings.byKey().get(key), clusterings.layout())).toList();
+        List<ClusterLesionUnit.Tested> tested;
+        if (units == null) {
+            ClusterLesionUnit.Geometry geometry = new ClusterLesionUnit.Geometry(schema, imageRows, imageCols);
+            tested = new ArrayList<>();
+            for (ClusterLesionUnit unit : tests) {
+                tested.add(unit.test(probe, geometry, criterion, judge));
+                progress.advance(1);
+            }
+        } else {
+            tested = units.compute(tests.stream().<WorkUnit<?, ClusterLesionUnit.Tested>>map(unit -> new WorkUnit<>(criterion, unit)).toList(),
+                    progress);
+        }
+        Map<FeatureKey, ClusterLesionTest.Outcome> outcomes = new LinkedHashMap<>();
+        long unitEvaluations = 0;
+        for (ClusterLesionUnit.Tested t : tested) {
+            outcomes.put(t.outcome().key(), t.outcome());
+            unitEvaluations += t.evaluations();
         }
 
         Map<Double, CriticalSetSearch.Outcome> critical = new TreeMap<>();
@@ -104,7 +133,7 @@ public final class LesionStudy {
                     aceMagnitude(attribution, clusterings.input(), alpha, clusterings.layout().total())));
             progress.advance(1);
         }
-        return new Result(findings(outcomes, critical), design, imageRows, imageCols, intactExamples, outcomes, critical, scorer.evaluations());
+        return new Result(findings(outcomes, critical), design, imageRows, imageCols, intactExamples, outcomes, critical, scorer.evaluations() + unitEvaluations);
     }
 
     /** Units of progress {@link #run} reports: one per clustering and one per alpha. */

@@ -5,7 +5,7 @@ package dnnc.plugins.lesion;
  * {@code randomDamages} are NaN / empty for lesions that were only screened.
  */
 public record TestedLesion(int cluster, int[] neurons, int hidden, LesionScorer.Scored scored, boolean tested,
-                           double pValue, double adjustedP, double failureRate, double[] randomDamages) {
+                           double pValue, double adjustedP, double failureRate, double[] randomDamages) implements java.io.Serializable {
     public double damage() {
         return scored.damage();
     }

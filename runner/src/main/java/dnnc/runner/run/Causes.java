@@ -16,4 +16,13 @@ public final class Causes {
         }
         return Optional.empty();
     }
+
+    /** The message of the deepest cause (a refused connection under a framework's wrapping), else its class. */
+    public static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
 }

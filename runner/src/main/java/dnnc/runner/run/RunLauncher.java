@@ -36,6 +36,7 @@ public final class RunLauncher {
     private final PrintStream out;
     private final PrintStream console;
     private Redaction redaction = Redaction.NONE;
+    private UnitPlacement.Factory placement;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -51,6 +52,12 @@ public final class RunLauncher {
      */
     public RunLauncher redacting() {
         this.redaction = Redaction.ofThisProcess(runsDir, cacheDir);
+        return this;
+    }
+
+    /** Computes the run's units where {@code placement} puts them (the workers of a broker) instead of in this thread. */
+    public RunLauncher placingUnits(UnitPlacement.Factory placement) {
+        this.placement = placement;
         return this;
     }
 
@@ -83,12 +90,14 @@ public final class RunLauncher {
             StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
                     TerminalProgress.terminalAttached());
             study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
-            executor.set(new StepRunner(catalog, study, journal));
+            RunSteps history = new RunSteps();
+            executor.set(new StepRunner(catalog, study, journal, history));
             Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
             Runtime.getRuntime().addShutdownHook(onSignal);
             run.recorder().result("run_id", run.id());
             Outcome outcome;
-            try {
+            try (UnitPlacement units = placement == null ? null : placement.open(run.id(), history)) {
+                study.placeUnits(units);
                 routes.run();
                 outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
             } catch (RuntimeException | Error e) {

@@ -1,6 +1,7 @@
 package dnnc.runner.run;
 
 import dnnc.api.Plugin;
+import dnnc.api.PluginRef;
 import dnnc.api.Stage;
 import dnnc.runner.PluginCatalog;
 import dnnc.runner.workflow.PluginSteps;
@@ -15,12 +16,14 @@ public final class StepRunner implements StepExecutor {
     private final PluginSteps steps;
     private final StudyRun run;
     private final RunJournal journal;
+    private final RunSteps history;
 
-    public StepRunner(PluginCatalog catalog, StudyRun run, RunJournal journal) {
+    public StepRunner(PluginCatalog catalog, StudyRun run, RunJournal journal, RunSteps history) {
         this.catalog = catalog;
         this.steps = new PluginSteps(catalog);
         this.run = run;
         this.journal = journal;
+        this.history = history;
     }
 
     @Override
@@ -34,6 +37,7 @@ public final class StepRunner implements StepExecutor {
         }
         Stage<Plugin> stage = catalog.stage(step.kind());
         journal.stepStarted(step, repeat, values);
+        history.started(PluginRef.of(plugin));
         try {
             stage.run(plugin, run.forRepeat(repeat));
             journal.stepFinished(true, null);

@@ -27,6 +27,7 @@ public final class StudyRun implements RunContext {
     private final int repeat;
     private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
     private volatile dnnc.api.RunInfo info;
+    private volatile UnitPlacement placement;
 
     public StudyRun(String runId, Path outputDir, Path cacheDir, long seed, Supplier<Recorder> currentRecorder,
                     PrintStream console, boolean interactive) {
@@ -52,6 +53,7 @@ public final class StudyRun implements RunContext {
         this.board = main.board.forRepeat();
         this.repeat = repeat;
         this.info = main.info;
+        this.placement = main.placement;
     }
 
     /**
@@ -105,6 +107,16 @@ public final class StudyRun implements RunContext {
     @Override
     public dnnc.api.RunInfo info() {
         return info != null ? info : dnnc.api.RunInfo.unknown(runId);
+    }
+
+    /** Computes the units of this run's stages where {@code placement} says (call before the run's steps start). */
+    public void placeUnits(UnitPlacement placement) {
+        this.placement = placement;
+    }
+
+    @Override
+    public dnnc.api.WorkUnits units() {
+        return placement == null ? RunContext.super.units() : placement.units(this);
     }
 
     @Override

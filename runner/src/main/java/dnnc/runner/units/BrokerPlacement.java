@@ -1,0 +1,40 @@
+package dnnc.runner.units;
+
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.run.RunSteps;
+import dnnc.runner.run.UnitPlacement;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Runs' units on the broker at {@code url}; the run's own JVM computes too, on {@code threads} threads. */
+public final class BrokerPlacement implements UnitPlacement.Factory {
+    private final String url;
+    private final PluginCatalog catalog;
+    private final Path cacheDir;
+    private final int threads;
+    private final PrintStream log;
+
+    public BrokerPlacement(String url, PluginCatalog catalog, Path cacheDir, int threads, PrintStream log) {
+        this.url = url;
+        this.catalog = catalog;
+        this.cacheDir = cacheDir;
+        this.threads = threads;
+        this.log = log;
+    }
+
+    @Override
+    public UnitPlacement open(String runId, RunSteps steps) {
+        BrokerLink link = BrokerLink.open(url);
+        try {
+            UnitWorker own = new UnitWorker(catalog, cacheDir, log);
+            if (threads > 0) {
+                own.attach(link, threads);
+            }
+            return new BrokerUnits(link, runId, steps, threads > 0 ? own : null, catalog.classLoader());
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+}

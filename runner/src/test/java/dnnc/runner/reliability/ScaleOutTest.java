@@ -1,0 +1,124 @@
+package dnnc.runner.reliability;
+
+import dnnc.runner.units.EmbeddedBroker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A study spread over worker JVMs through a real broker (Artemis, embedded in this JVM) gives the results of the
+ * same study in one JVM, key by key, also when a worker is killed (SIGKILL) in the middle of a unit: the broker
+ * hands that unit to another worker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScaleOutTest {
+    private static final Pattern COMPUTING = Pattern.compile("dnnc worker: computing unit (\\S+) of run");
+    /** A lesion test's unit: "step:seed/kind/alpha" (a clustering's is "step:kind/alpha"). */
+    private static final Pattern LESION_UNIT = Pattern.compile("computing unit \\d+:-?\\d+/");
+
+    @TempDir
+    static Path work;
+    private Path study;
+    private Path cache;
+    private EmbeddedBroker broker;
+    private String oneJvmResults;
+
+    @BeforeAll
+    void oneJvmRunAndABroker() throws IOException {
+        study = Cli.resource("scaleout.yaml");
+        cache = work.resolve("cache");
+        Cli plain = Cli.dnnc("run", study.toString(), "--runs", work.resolve("plain").toString(), "--cache", cache.toString())
+                .assertSucceeded();
+        oneJvmResults = resultsWithoutRunId(work.resolve("plain"), plain.runId());
+        broker = EmbeddedBroker.start("127.0.0.1", 0, work.resolve("broker"));
+    }
+
+    @AfterAll
+    void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void threeWorkersGiveTheResultsOfOneJvm() throws Exception {
+        List<DnncProcess> workers = startWorkers(3, "three");
+        try {
+            Cli spread = Cli.dnnc("run", study.toString(), "--runs", work.resolve("three").toString(), "--cache", cache.toString(),
+                    "--broker", broker.url(), "--local-threads", "0").assertSucceeded();
+            assertEquals(oneJvmResults, resultsWithoutRunId(work.resolve("three"), spread.runId()));
+            List<String> computed = new ArrayList<>();
+            for (DnncProcess worker : workers) {
+                computed.addAll(unitsComputed(worker.stderrSoFar()));
+            }
+            assertEquals(16, computed.stream().distinct().count(), "every unit was computed by a worker: " + computed);
+        } finally {
+            workers.forEach(DnncProcess::close);
+        }
+    }
+
+    @Test
+    void aWorkerKilledInTheMiddleOfAUnitLosesNothing() throws Exception {
+        List<DnncProcess> workers = startWorkers(2, "killed");
+        try {
+            CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.dnnc("run", study.toString(), "--runs",
+                    work.resolve("killed").toString(), "--cache", cache.toString(), "--broker", broker.url(), "--local-threads", "0"));
+            DnncProcess victim = workers.get(0);
+            String line = victim.awaitLine(l -> LESION_UNIT.matcher(l).find());
+            Matcher unit = COMPUTING.matcher(line);
+            assertTrue(unit.find());
+            victim.kill();
+            Cli spread = run.get().assertSucceeded();
+            assertEquals(oneJvmResults, resultsWithoutRunId(work.resolve("killed"), spread.runId()));
+            assertTrue(unitsComputed(workers.get(1).stderrSoFar()).contains(unit.group(1)),
+                    "the survivor computed the unit the killed worker had taken, " + unit.group(1) + ":\n" + workers.get(1).stderrSoFar());
+        } finally {
+            workers.forEach(DnncProcess::close);
+        }
+    }
+
+    private List<DnncProcess> startWorkers(int count, String name) throws InterruptedException {
+        List<DnncProcess> workers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            DnncProcess worker = DnncProcess.start(work.resolve(name + "-worker-" + i + ".out"), "worker", "--broker", broker.url(),
+                    "--cache", cache.toString());
+            workers.add(worker);
+        }
+        for (DnncProcess worker : workers) {
+            worker.awaitLine(l -> l.startsWith("dnnc: worker "));
+        }
+        return workers;
+    }
+
+    private static List<String> unitsComputed(String stderr) {
+        List<String> units = new ArrayList<>();
+        Matcher m = COMPUTING.matcher(stderr);
+        while (m.find()) {
+            units.add(m.group(1));
+        }
+        return units;
+    }
+
+    /** results.json as written, less the line of the run id (the only key that differs between two runs). */
+    private static String resultsWithoutRunId(Path runs, String runId) {
+        try {
+            String json = Files.readString(runs.resolve(runId).resolve("results.json"));
+            return json.replace(runId, "<run>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
