@@ -18,12 +18,14 @@ public final class RecordStore implements AutoCloseable {
     private final RunWriter writer;
     private final RunReader reader;
     private final Liveness liveness;
+    private final UnitResults units;
 
     private RecordStore(Database database) {
         this.database = database;
         this.writer = new RunWriter(database);
         this.reader = new RunReader(database, false);
         this.liveness = new Liveness(database);
+        this.units = new UnitResults(database);
     }
 
     /** Opens (creating when absent) the store of a runs folder. */
@@ -87,6 +89,24 @@ public final class RecordStore implements AutoCloseable {
     /** A recorder for the run, tagging rows with the step ordinal (null: the run itself). */
     public Recorder recorder(String runId, Integer stepOrdinal) {
         return new StoreRecorder(database, runId, stepOrdinal, reader.outputDir(runId));
+    }
+
+    /**
+     * Records what a worker computed for one unit of a run (bytes as the worker sent them), unless the unit already
+     * has a result: a unit computed twice counts once. Returns whether this call recorded it.
+     */
+    public boolean putUnitResult(String runId, String unitId, byte[] result, String worker) {
+        return units.put(runId, unitId, result, worker);
+    }
+
+    /** The unit results of a run by unit id. */
+    public Map<String, byte[]> unitResults(String runId) {
+        return units.of(runId);
+    }
+
+    /** Starts {@code toRun} from the unit results {@code fromRun} collected (a resumed run); returns how many. */
+    public int copyUnitResults(String fromRun, String toRun) {
+        return units.copy(fromRun, toRun);
     }
 
     /** Marks 'interrupted' the running runs whose owner process is gone; returns their ids. */

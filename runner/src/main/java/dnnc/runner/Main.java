@@ -10,6 +10,7 @@ import dnnc.runner.cli.InspectCommand;
 import dnnc.runner.cli.PluginsCommand;
 import dnnc.runner.cli.QueryCommand;
 import dnnc.runner.cli.RerunCommand;
+import dnnc.runner.cli.ResumeCommand;
 import dnnc.runner.cli.RunCommand;
 import dnnc.runner.cli.RunsCommand;
 import dnnc.runner.cli.ServeCommand;
@@ -78,6 +79,7 @@ public final class Main implements Runnable {
     public static CommandLine commandTree() {
         CommandLine tree = new CommandLine(new Main());
         tree.getSubcommands().get("runs").addSubcommand("rerun", new RerunCommand());
+        tree.getSubcommands().get("runs").addSubcommand("resume", new ResumeCommand());
         ServiceLoader.load(ExtraCommand.class).forEach(tree::addSubcommand);
         // SQL may open with a comment ("-- the latest runs\nSELECT ..."): that is the query, not an unknown option
         tree.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);

@@ -1,17 +1,12 @@
 package dnnc.runner.cli;
 
-import dnnc.db.RecordStore;
-import dnnc.db.RerunSpec;
 import dnnc.db.RunStatus;
 import dnnc.runner.PluginCatalog;
 import dnnc.runner.run.RunLauncher;
-import dnnc.runner.workflow.WorkflowFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Runs a recorded run again: the workflow text it ran (not today's file), its parameters and seeds. */
@@ -26,16 +21,10 @@ public final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RerunSpec spec;
-        try (RecordStore store = RecordStore.open(folders.runsDir())) {
-            spec = store.rerunSpec(runId);
-        }
-        WorkflowFile workflow = WorkflowFile.parse(spec.workflowPath(), spec.workflowText());
-        Map<String, String> parameters = new LinkedHashMap<>();
-        spec.parameters().forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-        System.err.println("rerunning " + runId + " (" + spec.workflowPath() + ", sha256 " + spec.workflowSha256().substring(0, 12) + ")");
+        RecordedWorkflow recorded = RecordedWorkflow.of(folders.runsDir(), runId);
+        System.err.println("rerunning " + runId + " (" + recorded.workflow().path() + ", sha256 " + recorded.sha256().substring(0, 12) + ")");
         RunLauncher.Outcome outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), folders.cacheDir(),
-                System.out, System.err).launch(workflow, parameters);
+                System.out, System.err).launch(recorded.workflow(), recorded.parameters());
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
     }
 }

@@ -4,7 +4,6 @@ import dnnc.api.InvalidInputException;
 import dnnc.db.RunStatus;
 import dnnc.runner.PluginCatalog;
 import dnnc.runner.run.RunLauncher;
-import dnnc.runner.units.BrokerPlacement;
 import dnnc.runner.workflow.WorkflowFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +31,8 @@ public final class RunCommand implements Callable<Integer> {
             "as ~, <runs> and <cache>, and values of environment variables named *TOKEN*, *KEY*, *SECRET*, *PASSWORD* as <redacted:NAME>."})
     boolean redact;
 
-    @Option(names = "--broker", paramLabel = "URL", description = {"Send the run's units (clusterings, lesion tests) to the workers of this broker",
-            "(`dnnc broker` prints its URL; `dnnc worker --broker URL` computes them). Same results as without it."})
-    String broker;
-
-    @Option(names = "--local-threads", paramLabel = "N", defaultValue = "1",
-            description = "With --broker: units this process computes itself at once (default: ${DEFAULT-VALUE}; 0: only workers).")
-    int localThreads;
+    @Mixin
+    BrokerOptions broker;
 
     @Override
     public Integer call() {
@@ -48,12 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         WorkflowFile workflow = WorkflowFile.read(file);
         PluginCatalog catalog = new PluginCatalog();
         RunLauncher launcher = new RunLauncher(catalog, folders.runsDir(), folders.cacheDir(), System.out, System.err);
-        if (broker != null) {
-            if (localThreads < 0) {
-                throw new InvalidInputException("--local-threads " + localThreads + " is not a thread count; expected 0 or more");
-            }
-            launcher.placingUnits(new BrokerPlacement(broker, catalog, folders.cacheDir(), localThreads, System.err));
-        }
+        broker.apply(launcher, catalog, folders.cacheDir());
         RunLauncher.Outcome outcome = (redact ? launcher.redacting() : launcher).launch(workflow, overrides);
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
     }

@@ -37,6 +37,7 @@ public final class RunLauncher {
     private final PrintStream console;
     private Redaction redaction = Redaction.NONE;
     private UnitPlacement.Factory placement;
+    private String resumedRun;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -58,6 +59,15 @@ public final class RunLauncher {
     /** Computes the run's units where {@code placement} puts them (the workers of a broker) instead of in this thread. */
     public RunLauncher placingUnits(UnitPlacement.Factory placement) {
         this.placement = placement;
+        return this;
+    }
+
+    /**
+     * Continues an interrupted run: the new run starts from the unit results {@code earlierRun} collected (with
+     * {@link #placingUnits}) and names it in its provenance as {@code resumed_from}.
+     */
+    public RunLauncher resuming(String earlierRun) {
+        this.resumedRun = earlierRun;
         return this;
     }
 
@@ -83,6 +93,9 @@ public final class RunLauncher {
             if (redaction.active()) {
                 provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
             }
+            if (resumedRun != null) {
+                provenance.put("resumed_from", resumedRun);
+            }
             Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
             RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
                     provenance));
@@ -96,7 +109,11 @@ public final class RunLauncher {
             Runtime.getRuntime().addShutdownHook(onSignal);
             run.recorder().result("run_id", run.id());
             Outcome outcome;
-            try (UnitPlacement units = placement == null ? null : placement.open(run.id(), history)) {
+            if (resumedRun != null) {
+                console.println("dnnc: resuming run " + resumedRun + ": " + store.copyUnitResults(resumedRun, run.id())
+                        + " units already computed");
+            }
+            try (UnitPlacement units = placement == null ? null : placement.open(run.id(), history, store)) {
                 study.placeUnits(units);
                 routes.run();
                 outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);

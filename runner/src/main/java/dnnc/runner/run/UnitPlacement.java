@@ -1,6 +1,7 @@
 package dnnc.runner.run;
 
 import dnnc.api.WorkUnits;
+import dnnc.db.RecordStore;
 
 /** Where a run's units are computed when not in its own thread (the workers of a broker); closed when the run ends. */
 public interface UnitPlacement extends AutoCloseable {
@@ -11,6 +12,7 @@ public interface UnitPlacement extends AutoCloseable {
 
     /** Opens the placement of one run. */
     interface Factory {
-        UnitPlacement open(String runId, RunSteps steps);
+        /** Units whose results {@code store} holds for the run are not computed again. */
+        UnitPlacement open(String runId, RunSteps steps, RecordStore store);
     }
 }

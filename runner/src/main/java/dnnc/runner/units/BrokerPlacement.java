@@ -1,5 +1,6 @@
 package dnnc.runner.units;
 
+import dnnc.db.RecordStore;
 import dnnc.runner.PluginCatalog;
 import dnnc.runner.run.RunSteps;
 import dnnc.runner.run.UnitPlacement;
@@ -24,14 +25,14 @@ public final class BrokerPlacement implements UnitPlacement.Factory {
     }
 
     @Override
-    public UnitPlacement open(String runId, RunSteps steps) {
+    public UnitPlacement open(String runId, RunSteps steps, RecordStore store) {
         BrokerLink link = BrokerLink.open(url);
         try {
             UnitWorker own = new UnitWorker(catalog, cacheDir, log);
             if (threads > 0) {
                 own.attach(link, threads);
             }
-            return new BrokerUnits(link, runId, steps, threads > 0 ? own : null, catalog.classLoader());
+            return new BrokerUnits(link, runId, steps, threads > 0 ? own : null, catalog.classLoader(), store);
         } catch (RuntimeException e) {
             link.close();
             throw e;

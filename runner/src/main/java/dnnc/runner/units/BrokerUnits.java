@@ -5,6 +5,7 @@ import dnnc.api.PluginRef;
 import dnnc.api.Progress;
 import dnnc.api.WorkUnit;
 import dnnc.api.WorkUnits;
+import dnnc.db.RecordStore;
 import dnnc.runner.run.RunSteps;
 import dnnc.runner.run.StudyRun;
 import dnnc.runner.run.UnitPlacement;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A run's units sent to the broker's unit queue and collected from the run's own reply queue. Results are keyed by
- * unit id: a unit computed twice (its first worker died after replying) counts once. The run's own JVM computes too,
+ * unit id and recorded in the store as they arrive: a unit computed twice (its first worker died after replying)
+ * counts once, and a unit whose result the store already holds for the run (a resumed run) is not sent again. The run's own JVM computes too,
  * through a {@link UnitWorker} of its own on the same queue, so a run with no worker attached still finishes.
  */
 public final class BrokerUnits implements UnitPlacement, AutoCloseable {
@@ -33,15 +35,19 @@ public final class BrokerUnits implements UnitPlacement, AutoCloseable {
     private final UnitWorker ownWorker;
     private final UnitCodec codec;
     private final String replyQueue;
+    private final RecordStore store;
     private final Map<String, UnitReply> replies = new ConcurrentHashMap<>();
     private final Object arrived = new Object();
 
-    public BrokerUnits(BrokerLink link, String runId, RunSteps steps, UnitWorker ownWorker, ClassLoader loader) {
+    public BrokerUnits(BrokerLink link, String runId, RunSteps steps, UnitWorker ownWorker, ClassLoader loader, RecordStore store) {
         this.link = link;
         this.runId = runId;
         this.steps = steps;
         this.ownWorker = ownWorker;
         this.codec = new UnitCodec(loader);
+        this.store = store;
+        store.unitResults(runId).forEach((unitId, result) ->
+                replies.put(unitId, new UnitReply(runId, unitId, codec.decode(result, Serializable.class), null, "recorded")));
         this.replyQueue = "dnnc.replies." + runId;
         link.addRoutes(new RouteBuilder() {
             @Override
@@ -53,6 +59,9 @@ public final class BrokerUnits implements UnitPlacement, AutoCloseable {
 
     private void accept(byte[] body) {
         UnitReply reply = codec.decode(body, UnitReply.class);
+        if (!reply.failed()) {
+            store.putUnitResult(runId, reply.unitId(), UnitCodec.encode(reply.result()), reply.worker());
+        }
         replies.putIfAbsent(reply.unitId(), reply);
         synchronized (arrived) {
             arrived.notifyAll();
@@ -76,6 +85,9 @@ public final class BrokerUnits implements UnitPlacement, AutoCloseable {
             String unitId = step + ":" + unit.task().id();
             if (order.put(unitId, order.size()) != null) {
                 throw new IllegalStateException("two units of step " + step + " are both named " + unit.task().id());
+            }
+            if (replies.containsKey(unitId) && !replies.get(unitId).failed()) {
+                continue;
             }
             Prelude prelude = prelude(run, unit);
             if (ownWorker != null && !prelude.isEmpty()) {

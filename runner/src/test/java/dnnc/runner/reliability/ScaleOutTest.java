@@ -30,6 +30,7 @@ class ScaleOutTest {
     private static final Pattern COMPUTING = Pattern.compile("dnnc worker: computing unit (\\S+) of run");
     /** A lesion test's unit: "step:seed/kind/alpha" (a clustering's is "step:kind/alpha"). */
     private static final Pattern LESION_UNIT = Pattern.compile("computing unit \\d+:-?\\d+/");
+    private static final Pattern LESION_UNIT_DONE = Pattern.compile("unit \\d+:-?\\d+/\\S+ of run \\S+ done");
 
     @TempDir
     static Path work;
@@ -87,6 +88,36 @@ class ScaleOutTest {
                     "the survivor computed the unit the killed worker had taken, " + unit.group(1) + ":\n" + workers.get(1).stderrSoFar());
         } finally {
             workers.forEach(DnncProcess::close);
+        }
+    }
+
+    @Test
+    void aKilledRunResumedReusesItsUnitsAndGivesTheSameResults() throws Exception {
+        List<DnncProcess> workers = startWorkers(1, "resumed");
+        Path runs = work.resolve("resumed");
+        try (DnncProcess coordinator = DnncProcess.start(work.resolve("resumed-run.out"), "run", study.toString(), "--runs",
+                runs.toString(), "--cache", cache.toString(), "--broker", broker.url(), "--local-threads", "0")) {
+            for (int done = 0; done < 2; done++) {
+                workers.get(0).awaitLine(l -> LESION_UNIT_DONE.matcher(l).find());
+            }
+            coordinator.kill();
+            String killed = onlyRunIn(runs);
+            Cli resumed = Cli.dnnc("runs", "resume", killed, "--runs", runs.toString(), "--cache", cache.toString(),
+                    "--broker", broker.url(), "--local-threads", "0").assertSucceeded();
+            Matcher reused = Pattern.compile("resuming run " + killed + ": (\\d+) units already computed").matcher(resumed.err());
+            assertTrue(reused.find(), resumed.err());
+            assertTrue(Integer.parseInt(reused.group(1)) >= 9, "the clusterings and the first lesion test are reused: " + reused.group());
+            assertEquals(oneJvmResults, resultsWithoutRunId(runs, resumed.runId()));
+        } finally {
+            workers.forEach(DnncProcess::close);
+        }
+    }
+
+    private static String onlyRunIn(Path runs) throws IOException {
+        try (var folders = Files.list(runs)) {
+            List<String> ids = folders.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{8}-\\d{6}-\\p{XDigit}{4}")).toList();
+            assertEquals(1, ids.size(), ids.toString());
+            return ids.get(0);
         }
     }
 
