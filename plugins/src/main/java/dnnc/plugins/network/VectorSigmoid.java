@@ -1,14 +1,30 @@
 package dnnc.plugins.network;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.ByteBuffer;
 
-/** 1 / (1 + exp(-x)) over floats in a (direct) byte buffer, in SIMD lanes; loaded only when the module is present. */
+/**
+ * 1 / (1 + exp(-x)) over floats in a (direct) byte buffer, in SIMD lanes; loaded only when the module is present.
+ * exp is Cephes' single-precision polynomial written with lanewise add, multiply and conversions only, which Java
+ * defines exactly: the vector API's own EXP is free to differ in the last bit between interpreted code and C2's
+ * intrinsic, so a JVM's first reconstructions would differ from its later ones (and a cold worker's from a warm
+ * run's). The scalar tail does the same operations in the same order, so every float gets the same bits.
+ */
 final class VectorSigmoid {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    // exp(x) saturates here: 2^n stays a normal float (n in -126..127) and sigmoid is 0 or 1 to float precision anyway
+    private static final float LOW = -87f;
+    private static final float HIGH = 88f;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    private static final float[] POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
+            1.6666665459e-1f, 5.0000001201e-1f};
 
     private VectorSigmoid() {
     }
@@ -21,10 +37,44 @@ final class VectorSigmoid {
         int b = start;
         for (; b + step <= end; b += step) {
             FloatVector x = FloatVector.fromByteBuffer(SPECIES, floats, b, floats.order());
-            one.div(x.neg().lanewise(VectorOperators.EXP).add(one)).intoByteBuffer(floats, b, floats.order());
+            one.div(exp(x.neg()).add(one)).intoByteBuffer(floats, b, floats.order());
         }
         for (; b < end; b += Float.BYTES) {
-            floats.putFloat(b, 1f / (1f + (float) Math.exp(-floats.getFloat(b))));
+            floats.putFloat(b, 1f / (exp(-floats.getFloat(b)) + 1f));
         }
+    }
+
+    static FloatVector exp(FloatVector v) {
+        FloatVector x = v.max(LOW).min(HIGH);
+        FloatVector fx = x.mul(LOG2E).add(0.5f);
+        FloatVector n = (FloatVector) fx.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        VectorMask<Float> above = n.compare(VectorOperators.GT, fx);
+        n = n.sub(1f, above);
+        FloatVector r = x.sub(n.mul(LN2_HIGH)).sub(n.mul(LN2_LOW));
+        FloatVector z = r.mul(r);
+        FloatVector y = FloatVector.broadcast(SPECIES, POLY[0]);
+        for (int i = 1; i < POLY.length; i++) {
+            y = y.mul(r).add(POLY[i]);
+        }
+        y = y.mul(z).add(r).add(1f);
+        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
+    }
+
+    static float exp(float v) {
+        float x = Math.min(Math.max(v, LOW), HIGH);
+        float fx = x * LOG2E + 0.5f;
+        float n = (float) (int) fx;
+        if (n > fx) {
+            n = n - 1f;
+        }
+        float r = x - n * LN2_HIGH - n * LN2_LOW;
+        float z = r * r;
+        float y = POLY[0];
+        for (int i = 1; i < POLY.length; i++) {
+            y = y * r + POLY[i];
+        }
+        y = y * z + r + 1f;
+        return y * Float.intBitsToFloat(((int) n + 127) << 23);
     }
 }
