@@ -1,5 +1,9 @@
 package dnnc.runner.reliability;
 
+import dnnc.db.RecordStore;
+import dnnc.db.RunFilter;
+import dnnc.db.RunStatus;
+import dnnc.db.RunSummary;
 import dnnc.runner.units.EmbeddedBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +114,27 @@ class ScaleOutTest {
             assertEquals(oneJvmResults, resultsWithoutRunId(runs, resumed.runId()));
         } finally {
             workers.forEach(DnncProcess::close);
+        }
+    }
+
+    @Test
+    void withoutABrokerTheRunFailsInOneLineAndEarlierRecordsStay() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path plain = work.resolve("plain");
+        Cli down = Cli.dnnc("run", study.toString(), "--runs", plain.toString(), "--cache", cache.toString(),
+                "--broker", "tcp://127.0.0.1:" + closedPort);
+        assertEquals(1, down.exit(), down.err());
+        assertTrue(down.err().strip().lines().anyMatch(l -> l.startsWith("dnnc: run " + down.runId() + " failed: no broker answers at tcp://127.0.0.1:"
+                + closedPort)), down.err());
+        try (RecordStore store = RecordStore.open(plain)) {
+            assertEquals(RunStatus.FAILED, store.summary(down.runId()).status());
+            List<String> succeeded = store.listRuns(RunFilter.all()).stream().filter(r -> r.status() == RunStatus.SUCCEEDED)
+                    .map(RunSummary::id).toList();
+            assertEquals(1, succeeded.size(), succeeded.toString());
+            assertEquals(oneJvmResults, resultsWithoutRunId(plain, succeeded.get(0)));
         }
     }
 
