@@ -1,13 +1,16 @@
 """Makes the fixture classifier the network workflow's end-to-end test analyses, and its data.
 
 Run with torch, onnx and numpy (see README, "Analyse your own network", for the offline install):
-    python make_classifier.py                         writes classifier.onnx, classifier_X.npy, classifier_y.npy here
+    python make_classifier.py                         writes classifier.onnx, classifier_X.npy, classifier_y.npy,
+                                                      classifier_reference.json (PyTorch's accuracy on those rows)
+                                                      and two_inputs.onnx (a model with two inputs) here
     python make_classifier.py --mlp OUT_DIR           the README's 784-256-128-10 MLP and 2,000 held-out digits instead
 The digits are dnnc's embedded 10,000 MNIST digits: the first 8,000 train, rows are taken from the last 2,000. The
 fixture classifier reads 7 x 7 digits (4 x 4 average pooling of the 28 x 28 images) flattened to 49 features:
 49 -> 24 ReLU -> 16 ReLU -> 10 logits, small enough for a test to run the whole workflow in seconds.
 """
 import gzip
+import json
 import os
 import sys
 
@@ -28,6 +31,17 @@ def digits():
     images = idx("images-idx3-ubyte.gz", 16).reshape(-1, 28, 28).astype(np.float32) / 255.0
     labels = idx("labels-idx1-ubyte.gz", 8).astype(np.int64)
     return images, labels
+
+
+class TwoInputs(nn.Module):
+    """x and a mask over its features: a model dnnc cannot feed without being told which input is the data."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(49, 10)
+
+    def forward(self, x, mask):
+        return self.fc(torch.relu(x * mask))
 
 
 def train(model, x, y, epochs, seed):
@@ -74,7 +88,13 @@ def main():
     export(model, x, os.path.join(HERE, "classifier.onnx"))
     np.save(os.path.join(HERE, "classifier_X.npy"), x[8000:8300])
     np.save(os.path.join(HERE, "classifier_y.npy"), labels[8000:8300])
-    print("fixture classifier, accuracy on the 300 rows", accuracy(model, x[8000:8300], labels[8000:8300]))
+    reference = {"rows": 300, "accuracy": accuracy(model, x[8000:8300], labels[8000:8300])}
+    with open(os.path.join(HERE, "classifier_reference.json"), "w") as f:
+        json.dump(reference, f, indent=1)
+    print("fixture classifier", reference)
+    two = TwoInputs().eval()
+    torch.onnx.export(two, (torch.zeros(1, 49), torch.ones(1, 49)), os.path.join(HERE, "two_inputs.onnx"), input_names=["x", "mask"],
+                      output_names=["logits"], dynamic_axes={"x": {0: "batch"}, "mask": {0: "batch"}}, opset_version=17, dynamo=False)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
                 model.imageRows(), model.imageCols(), criterion, judge, settings)));
     }
 
-    /** A network brought as a file: lesions evaluated on rows of its data set, as they are (docs/METHODS.md section 8). */
+    /** A network brought as a file: lesions evaluated on rows of its data set, as they are (docs/METHODS.md section 7). */
     private List<LesionStudy.Result> networkStudies(LesionCriterion criterion, RunContext context, String who) {
         ProbedNetwork network = context.require(Slots.NETWORK, who);
         ClusteringSet clusterings = context.require(Slots.CLUSTERINGS, who);
