@@ -60,6 +60,10 @@ public final class NetworkAce implements dnnc.api.AttributionMethod {
             allowed = {"auto", "<number>"})
     private String focus = "auto";
 
+    @Param(description = "units the features are kept for: units (probed tensors and outputs; input features left out, as constant) or all",
+            allowed = {"units", "all"})
+    private String cluster = "units";
+
     @Param(description = "seed of the rows drawn; -1 derives it from the run's seed", min = -1)
     private long seed = -1;
 
@@ -104,7 +108,7 @@ public final class NetworkAce implements dnnc.api.AttributionMethod {
             if (chosen) {
                 bestTotal = total;
                 bestTarget = t;
-                best = new SampleFeatures(t, grid.clone(), layout, n, acts, perRow);
+                best = new SampleFeatures(t, grid.clone(), layout, n, clustered(acts, layout), clustered(perRow, layout));
             }
             progress.advance((t + 1) * 100L / targets.size() - t * 100L / targets.size());
         }
@@ -112,6 +116,7 @@ public final class NetworkAce implements dnnc.api.AttributionMethod {
         diagnostics.put("draws", n);
         diagnostics.put("baseline", baseline);
         diagnostics.put("on", probe.layers().get(layerIndex).name());
+        diagnostics.put("clustered", cluster.equals("all") ? "every unit, input features included" : "probed units and outputs (input features left out)");
         diagnostics.put("total_effect", totals);
         AttributionResult result = new AttributionResult(name(), layout, effects, null, diagnostics);
         return Optional.of(new RowAttribution(result, targets, bestTarget, best));
@@ -144,6 +149,26 @@ public final class NetworkAce implements dnnc.api.AttributionMethod {
             System.arraycopy(request.rows(), chosen[i] * width, rows, i * width, width);
         }
         return rows;
+    }
+
+    /**
+     * The features as clustered: with {@code cluster=units} the input features' columns are 0, so similarity leaves
+     * them out as constant; they are the data, not units of the network.
+     */
+    private float[][] clustered(float[][] features, NeuronLayout layout) {
+        if (cluster.equals("all")) {
+            return features;
+        }
+        int total = layout.total();
+        int inputs = layout.layers().get(0).size();
+        float[][] kept = new float[features.length][];
+        for (int a = 0; a < features.length; a++) {
+            kept[a] = features[a].clone();
+            for (int r = 0; r < kept[a].length / total; r++) {
+                Arrays.fill(kept[a], r * total, r * total + inputs, 0f);
+            }
+        }
+        return kept;
     }
 
     /** Every neuron of the layout per row: row-major rows x total. */

@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 
 /** The page {@link NetworkReporter} writes, section by section; a step the workflow lacked leaves its section saying so. */
 final class NetworkReportPage {
+    /** What a lesion's damage is under each network criterion, for the reader. */
+    private static final Map<String, String> DAMAGE = Map.of(
+            "accuracy", "damage = drop in top-1 accuracy from the intact network's, on the data rows",
+            "agreement", "damage = share of rows whose top-1 class differs from the intact network's",
+            "output-distance", "damage = mean distance of the lesioned output from the intact one, per row");
+
     private final RunContext context;
     private final ProbedNetwork network;
     private final LabeledData data;
@@ -143,15 +149,18 @@ final class NetworkReportPage {
             return;
         }
         ClusteringSet c = set.get();
+        String clustered = context.get(Slots.ROW_ATTRIBUTION).map(a -> String.valueOf(a.result().diagnostics().get("clustered")))
+                .orElse("every unit");
         page.paragraph("Units clustered by " + c.measure() + " similarity with " + c.algorithm() + ", per feature kind "
-                + "(activations, per-row effects of the focus target) and alpha. Constant units are left out of every cluster.");
+                + "(activations, per-row effects of the focus target) and alpha: " + clustered + ". Units constant over the rows "
+                + "are left out of every cluster.");
         List<List<String>> rows = new ArrayList<>();
         for (NeuronClustering nc : keyed(c.byKey()).values()) {
             long left = Arrays.stream(nc.labels()).filter(l -> l < 0).count();
             rows.add(List.of(nc.key().kind().id(), Numbers.sig(nc.key().alpha()), Integer.toString(nc.clustering().clusterCount()),
                     Long.toString(left), nc.clustering().converged() ? "yes" : "no"));
         }
-        page.table(null, List.of("features", "alpha", "clusters", "units left out (constant)", "converged"), rows, null);
+        page.table(null, List.of("features", "alpha", "clusters", "units left out", "converged"), rows, null);
     }
 
     /** Ordered by feature kind, then alpha. */
@@ -170,8 +179,9 @@ final class NetworkReportPage {
         }
         LesionFindings f = found.get();
         NeuronLayout layout = network.probe().layout();
-        page.paragraph("Criterion: " + f.criterion() + ". Each cluster is lesioned (its units set to 0) and the most damaging "
-                + "are tested against random lesions of the same size per layer (p-values Holm-adjusted over the tested clusters).");
+        page.paragraph("Criterion: " + f.criterion() + " (" + DAMAGE.getOrDefault(f.criterion(), "damage as the criterion defines it")
+                + "). Each cluster is lesioned (its units set to 0) and the most damaging are tested against random lesions of the "
+                + "same size per layer (p-values Holm-adjusted over the tested clusters).");
         List<List<String>> rows = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (Map.Entry<String, ClusterLesion> e : keyed(f.important()).entrySet()) {
@@ -179,6 +189,10 @@ final class NetworkReportPage {
             rows.add(List.of(l.key().kind().id(), Numbers.sig(l.key().alpha()), Integer.toString(l.cluster()),
                     Integer.toString(l.neurons().length), Numbers.sig(l.damage()), Numbers.sig(l.pValue()), unitsByLayer(layout, l.neurons())));
             classes.add("holds");
+        }
+        if (rows.isEmpty()) {
+            page.paragraph("note", "No clustering has a most damaging cluster whose lesion is significant against random lesions of "
+                    + "its size, so there is no critical set: in this network no cluster matters more than any units of its size.");
         }
         page.table("Important clusters (significant most damaging cluster of each clustering)",
                 List.of("features", "alpha", "cluster", "units", "damage", "p (Holm)", "units by tensor"), rows, classes);
