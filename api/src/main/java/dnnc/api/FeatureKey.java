@@ -7,6 +7,11 @@ public record FeatureKey(FeatureKind kind, double alpha) {
      * in results.json, so a non-integer alpha's point is written "_").
      */
     public String alphaLabel() {
+        return alphaLabel(alpha);
+    }
+
+    /** Any alpha as results.json writes it. */
+    public static String alphaLabel(double alpha) {
         return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha).replace('.', '_');
     }
 }
