@@ -43,6 +43,11 @@ public interface NetworkProbe {
         return forward(inputs, batch, values.stream().map(v -> new Intervention(v.unit(), v.value())).toList(), lesion);
     }
 
+    /** The network as dense layers' weights, when it is one (for export); empty otherwise. */
+    default java.util.Optional<DenseLayers> denseLayers() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether {@link #resume} is cheaper than a full forward pass (else lesions are evaluated by forward passes). */
     default boolean resumes() {
         return true;

@@ -31,7 +31,23 @@ final class FileNetworkProbe implements NetworkProbe {
     private final List<TensorInfo> hidden;
     private final List<Layer> layers = new ArrayList<>();
 
-    FileNetworkProbe(OpenNetwork network, long[] rowShape, int batchSize) {
+    /** The opened network as a probe, fed rows of its input's shape after the batch axis. */
+    static FileNetworkProbe open(OpenNetwork network, int batchSize) {
+        return new FileNetworkProbe(network, rowShape(network.summary().file(), network.summary().inputs().get(0)), batchSize);
+    }
+
+    /** The input's shape after its batch axis; every one of those axes must be fixed. */
+    static long[] rowShape(String file, TensorInfo in) {
+        long[] shape = in.shape();
+        long[] row = java.util.Arrays.copyOfRange(shape, 1, shape.length);
+        if (java.util.Arrays.stream(row).anyMatch(d -> d < 0)) {
+            throw new InvalidInputException(file + ": input '" + in.name() + "' has shape " + Tensor.shapeText(shape)
+                    + "; dnnc needs every axis but the batch fixed (export with dynamic_axes on the batch axis only)");
+        }
+        return row;
+    }
+
+    private FileNetworkProbe(OpenNetwork network, long[] rowShape, int batchSize) {
         this.network = network;
         this.rowShape = rowShape.clone();
         this.batchSize = batchSize;

@@ -45,14 +45,14 @@ public final class OnnxModel implements ModelTrainer, Preflight {
     public ProbedNetwork fit(LabeledData data, RunContext context) {
         OpenNetwork network = open();
         TensorInfo in = network.summary().inputs().get(0);
-        long[] rowShape = rowShape(in);
+        long[] rowShape = FileNetworkProbe.rowShape(file, in);
         int width = data.heldOut().pixelsPerImage();
         if (Tensor.elementCount(rowShape) != width) {
             network.close();
             throw new InvalidInputException("data " + data.source() + " has rows of " + width + " values; input '" + in.name()
                     + "' of " + file + " takes " + Tensor.shapeText(in.shape()));
         }
-        return new OpenedNetwork(new FileNetworkProbe(network, rowShape, batch), network.summary());
+        return new OpenedNetwork(FileNetworkProbe.open(network, batch), network.summary());
     }
 
     /** The network file opens and instruments, and the data step's rows fit its input, before the run is on record. */
@@ -73,7 +73,7 @@ public final class OnnxModel implements ModelTrainer, Preflight {
                 throw new InvalidInputException("data " + facts.get(Preflight.DATA_FILE) + " holds " + dtype + "; input '" + in.name()
                         + "' of " + file + " takes " + in.type());
             }
-            rowShape(in);
+            FileNetworkProbe.rowShape(file, in);
         }
     }
 
@@ -87,16 +87,6 @@ public final class OnnxModel implements ModelTrainer, Preflight {
         }
         List<String> chosen = tensors.isBlank() ? List.of() : Arrays.stream(tensors.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return OnnxNetwork.open(path, new TensorSelection(input.isEmpty() ? null : input, chosen));
-    }
-
-    private long[] rowShape(TensorInfo in) {
-        long[] shape = in.shape();
-        long[] row = Arrays.copyOfRange(shape, 1, shape.length);
-        if (Arrays.stream(row).anyMatch(d -> d < 0)) {
-            throw new InvalidInputException(file + ": input '" + in.name() + "' has shape " + Tensor.shapeText(shape)
-                    + "; dnnc needs every axis but the batch fixed (export with dynamic_axes on the batch axis only)");
-        }
-        return row;
     }
 
     private static long[] parseShape(String text) {

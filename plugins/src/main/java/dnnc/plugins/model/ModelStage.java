@@ -45,6 +45,10 @@ public final class ModelStage implements Stage<ModelTrainer> {
             recorder.result("model.kl_per_latent", Arrays.stream(kl).boxed().toList());
             recorder.result("model.active_latents", activeLatents(kl));
             recorder.result("model.test_bce", model.metrics().get("test_bce"));
+            Object engine = model.metrics().get("engine");
+            if (engine != null) {
+                recorder.result("model.engine", engine);
+            }
         }
         if (model instanceof ProbedNetwork network) {
             context.put(Slots.NETWORK, network);

@@ -11,7 +11,7 @@ public final class ReportPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
         return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class, LesionSensitivityReporter.class,
-                NetworkReporter.class);
+                NetworkReporter.class, OnnxExport.class);
     }
 
     @Override
