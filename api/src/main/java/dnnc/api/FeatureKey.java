@@ -4,6 +4,11 @@ package dnnc.api;
 public record FeatureKey(FeatureKind kind, double alpha) {
     /** The alpha as results.json writes it: "-3", "0.5". */
     public String alphaLabel() {
+        return alphaLabel(alpha);
+    }
+
+    /** Any alpha as results.json writes it. */
+    public static String alphaLabel(double alpha) {
         return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
     }
 }

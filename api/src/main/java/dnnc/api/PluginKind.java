@@ -8,6 +8,7 @@ public enum PluginKind {
     SIMILARITY("similarity", SimilarityMeasure.class),
     CLUSTERING("clustering", ClusteringAlgorithm.class),
     LESION("lesion", LesionCriterion.class),
+    ANALYSIS("analysis", Analysis.class),
     REPORT("report", Reporter.class);
 
     private final String id;
@@ -33,6 +34,7 @@ public enum PluginKind {
                 return k;
             }
         }
-        throw new InvalidInputException("unknown plugin kind '" + id + "'; valid kinds: data, model, attribution, similarity, clustering, lesion, report");
+        throw new InvalidInputException("unknown plugin kind '" + id + "'; valid kinds: "
+                + String.join(", ", java.util.Arrays.stream(values()).map(PluginKind::id).toList()));
     }
 }

@@ -13,6 +13,7 @@ public final class Slots {
     public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);
     public static final Slot<EffectSummary> EFFECT_SUMMARY = new Slot<>("effect summary", EffectSummary.class);
     public static final Slot<LatentShapes> LATENT_SHAPES = new Slot<>("latent shapes", LatentShapes.class);
+    public static final Slot<StrokeShare> STROKE_SHARE = new Slot<>("stroke share", StrokeShare.class);
     public static final Slot<SensitivitySummary> SENSITIVITY = new Slot<>("lesion sensitivity", SensitivitySummary.class);
 
     private Slots() {

@@ -100,10 +100,10 @@ class StudyEndToEndTest {
             RunDetails details = store.showRun(runId);
             assertEquals(RunStatus.SUCCEEDED, details.summary().status());
             List<String> steps = details.steps().stream().map(StepRecord::stepId).toList();
-            assertEquals(List.of("data:mnist-idx", "model:cbeta-vae", "model:cnn-judge", "report:reconstruction-grid",
+            assertEquals(List.of("data:mnist-idx", "model:cbeta-vae", "model:cnn-judge", "analysis:latent-shapes", "report:reconstruction-grid",
                     "attribution:ace-monte-carlo", "similarity:spearman", "clustering:agglomerative", "lesion:judge",
                     "attribution:ace-monte-carlo#repeat-1", "similarity:spearman#repeat-1", "clustering:agglomerative#repeat-1",
-                    "lesion:judge#repeat-1", "report:repeatability", "report:study-report"), steps);
+                    "lesion:judge#repeat-1", "analysis:stroke-share", "report:repeatability", "report:study-report"), steps);
             assertTrue(details.steps().stream().allMatch(s -> s.status() == RunStatus.SUCCEEDED));
             assertTrue(details.artifacts().stream().anyMatch(a -> a.path().endsWith("report.html")), "the report is an artifact");
         }

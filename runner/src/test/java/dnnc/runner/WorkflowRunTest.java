@@ -152,7 +152,7 @@ class WorkflowRunTest {
         Cli cli = Cli.dnnc("plugins");
         assertEquals(0, cli.exit(), cli.err());
         for (String name : List.of("mnist-idx", "cbeta-vae", "ace-monte-carlo", "spearman", "affinity-propagation", "judge",
-                "reconstruction-grid", "ink-report")) {
+                "latent-shapes", "stroke-share", "reconstruction-grid", "ink-report")) {
             assertTrue(cli.out().contains("  " + name + "  "), name + " listed");
         }
         assertTrue(cli.out().contains("damping") && cli.out().contains("default 0.5"), "parameters with defaults");

@@ -1,8 +1,8 @@
 package dnnc.plugins.figures;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,54 +67,27 @@ public final class BarChart {
         if (series.isEmpty() || categories.isEmpty()) {
             throw new IllegalStateException("a bar chart needs categories and at least one series");
         }
-        double lo = 0;
-        double hi = 0;
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+                .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        Charts.style(chart.getStyler(), series.size());
+        Charts.styleAxes(chart.getStyler());
+        chart.getStyler().setLabelsVisible(valueLabels);
+        chart.getStyler().setLabelsFont(FigureStyle.SMALL);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
+        chart.getStyler().setLabelsFontColor(FigureStyle.INK);
+        chart.getStyler().setLabelsPosition(1.0);
+        chart.getStyler().setOverlapped(false);
         for (Series s : series) {
             if (s.values.length != categories.size()) {
                 throw new IllegalArgumentException("series '" + s.name + "' has " + s.values.length + " values for "
                         + categories.size() + " categories");
             }
+            List<Double> values = new ArrayList<>();
             for (double v : s.values) {
-                if (Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+                values.add(Double.isFinite(v) ? v : null);
             }
+            chart.addSeries(s.name, categories, values);
         }
-        ChartAxes axes = new ChartAxes(width, height, title, xLabel, yLabel).categories(categories).y(lo, hi, true);
-        List<Legend.Entry> legend = new ArrayList<>();
-        for (int k = 0; k < series.size(); k++) {
-            legend.add(new Legend.Entry(series.get(k).name, FigureStyle.seriesColour(k), true));
-        }
-        axes.reserveRight(Legend.width(legend));
-        BufferedImage image = FigureStyle.blank(width, height);
-        Graphics2D g = axes.begin(image);
-        double slot = axes.slotWidth();
-        double groupWidth = slot * 0.8;
-        double barWidth = groupWidth / series.size();
-        for (int k = 0; k < series.size(); k++) {
-            Color colour = FigureStyle.seriesColour(k);
-            Series s = series.get(k);
-            for (int c = 0; c < categories.size(); c++) {
-                double v = s.values[c];
-                if (!Double.isFinite(v)) {
-                    continue;
-                }
-                double x0 = axes.x(c) - groupWidth / 2 + k * barWidth;
-                double yTop = Math.min(axes.y(v), axes.y(0));
-                double h = Math.abs(axes.y(v) - axes.y(0));
-                g.setColor(colour);
-                g.fill(new Rectangle2D.Double(x0 + 1, yTop, barWidth - 2, h));
-                if (valueLabels) {
-                    g.setColor(FigureStyle.INK);
-                    double labelY = v >= 0 ? yTop - 9 : yTop + h + 9;
-                    Text.centred(g, FigureStyle.SMALL, Ticks.label(v), x0 + barWidth / 2, labelY);
-                }
-            }
-        }
-        g.setClip(null);
-        Legend.draw(g, legend, axes.plotRight(), axes.plotTop());
-        g.dispose();
-        return image;
+        return Charts.render(chart);
     }
 }

@@ -1,11 +1,13 @@
 package dnnc.plugins.figures;
 
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 /**
  * Counts of values in equal-width bins, with an optional observed value marked by a vertical red line (e.g. a
@@ -13,6 +15,8 @@ import java.util.List;
  * The bins span the values and the observed value, so the line is always inside the plot.
  */
 public final class Histogram {
+    private static final Color OBSERVED = new Color(0xd62728);
+
     private final String title;
     private double[] values = new double[0];
     private int bins = 20;
@@ -111,6 +115,7 @@ public final class Histogram {
         return counts;
     }
 
+    /** The bars as one filled outline over the bin edges, and the observed value as a red vertical line. */
     public BufferedImage render() {
         double[] edges = binEdges();
         long[] counts = binCounts();
@@ -118,35 +123,39 @@ public final class Histogram {
         for (long c : counts) {
             most = Math.max(most, c);
         }
-        ChartAxes axes = new ChartAxes(width, height, title, xLabel, yLabel)
-                .x(edges[0], edges[bins], false).y(0, Math.max(1, most), true);
-        Color red = new Color(0xd62728);
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         boolean marked = observed != null && Double.isFinite(observed);
-        List<Legend.Entry> legend = marked ? List.of(new Legend.Entry(observedLabel, red, false)) : List.of();
-        axes.reserveRight(Legend.width(legend));
-        BufferedImage image = FigureStyle.blank(width, height);
-        Graphics2D g = axes.begin(image);
-        Color fill = FigureStyle.seriesColour(0);
+        Charts.style(chart.getStyler(), 1);
+        Charts.styleAxes(chart.getStyler());
+        chart.getStyler().setLegendVisible(marked);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax((double) Math.max(1, most));
+        chart.getStyler().setXAxisMin(edges[0]);
+        chart.getStyler().setXAxisMax(edges[bins]);
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
         for (int b = 0; b < bins; b++) {
-            double x0 = axes.x(edges[b]);
-            double x1 = axes.x(edges[b + 1]);
-            double y0 = axes.y(counts[b]);
-            Rectangle2D bar = new Rectangle2D.Double(x0, y0, x1 - x0, axes.y(0) - y0);
-            g.setColor(fill);
-            g.fill(bar);
-            g.setColor(Color.WHITE);
-            g.setStroke(new BasicStroke(1f));
-            g.draw(bar);
+            x[2 * b + 1] = edges[b];
+            y[2 * b + 1] = counts[b];
+            x[2 * b + 2] = edges[b + 1];
+            y[2 * b + 2] = counts[b];
         }
+        x[0] = edges[0];
+        x[2 * bins + 1] = edges[bins];
+        XYSeries bars = chart.addSeries("counts", x, y);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setShowInLegend(false);
+        bars.setFillColor(FigureStyle.seriesColour(0));
+        bars.setLineColor(FigureStyle.seriesColour(0));
         if (marked) {
-            g.setColor(red);
-            g.setStroke(new BasicStroke(3f));
-            double px = axes.x(observed);
-            g.draw(new java.awt.geom.Line2D.Double(px, axes.plotTop(), px, axes.plotBottom()));
+            XYSeries line = chart.addSeries(observedLabel.isEmpty() ? "observed" : observedLabel,
+                    new double[] {observed, observed}, new double[] {0, Math.max(1, most)});
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(OBSERVED);
+            line.setLineStyle(new BasicStroke(3f));
         }
-        g.setClip(null);
-        Legend.draw(g, legend, axes.plotRight(), axes.plotTop());
-        g.dispose();
-        return image;
+        return Charts.render(chart);
     }
 }

@@ -7,6 +7,7 @@ import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
 import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
+import dnnc.api.StrokeShare;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class FindingChecks {
         String statement = "That latent's positive ACE lies on the strokes of the target digit";
         String study = "seen in the ACE heatmaps of " + StudyNumbers.LATENT;
         String rule = "pooled over alpha, at least " + Numbers.sig(STROKE_MAJORITY) + " of the positive ACE on the output pixels lies on "
-                + "stroke pixels (mean reconstruction at that alpha >= " + Numbers.sig(StrokeShare.STROKE_LEVEL) + "); partly: the share is at least "
+                + "stroke pixels (mean reconstruction at that alpha >= " + (share != null ? Numbers.sig(share.strokeLevel()) : "the stroke level") + "); partly: the share is at least "
                 + Numbers.sig(STROKE_ABOVE_CHANCE) + "x the strokes' share of the image";
         if (share == null) {
             return new Finding(2, "ace_on_strokes", statement, study, "no ACE of the studied latent", Verdict.NOT_MEASURED, rule);

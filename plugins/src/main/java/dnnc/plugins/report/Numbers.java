@@ -44,6 +44,6 @@ final class Numbers {
     }
 
     static String alpha(double alpha) {
-        return new dnnc.api.FeatureKey(dnnc.api.FeatureKind.ACE, alpha).alphaLabel();
+        return dnnc.api.FeatureKey.alphaLabel(alpha);
     }
 }

@@ -11,6 +11,7 @@ import dnnc.api.LesionFindings;
 import dnnc.api.RunContext;
 import dnnc.api.SensitivitySummary;
 import dnnc.api.Slots;
+import dnnc.api.StrokeShare;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +28,14 @@ record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, Attribut
                      Integer classDiagonalHits, Integer studiedLatent, StrokeShare strokes, Map<Double, Boolean> criticalFails,
                      RepeatabilitySummary repeatability, Map<String, Double> totalEffects, String sensitivitySummary) {
 
-    static StudyEvidence gather(RunContext context, int target, int strokeDraws, long strokeSeed, double significance) {
+    static StudyEvidence gather(RunContext context, double significance) {
         ConditionalGenerator model = context.get(Slots.MODEL).orElse(null);
         AttributionResult attribution = context.get(Slots.ATTRIBUTION).orElse(null);
         ClusteringSet clusterings = context.get(Slots.CLUSTERINGS).orElse(null);
         LesionFindings lesions = context.get(Slots.LESIONS).orElse(null);
         EffectSummary effects = context.get(Slots.EFFECT_SUMMARY).orElse(new EffectSummary(null, Map.of(), null));
-        LatentShapes shapes = context.get(Slots.LATENT_SHAPES).orElse(new LatentShapes(null, null));
+        Optional<LatentShapes> shapes = context.get(Slots.LATENT_SHAPES);
         Integer studied = clusterings != null ? Integer.valueOf(clusterings.input()) : effects.focusLatent();
-        StrokeShare strokes = model != null && attribution != null && studied != null && !attribution.effects().isEmpty()
-                ? StrokeShare.of(model, attribution, studied, target, strokeDraws, strokeSeed).orElse(null) : null;
         Map<Double, Boolean> fails = new LinkedHashMap<>();
         if (lesions != null) {
             for (CriticalSet c : lesions.critical().values()) {
@@ -45,7 +44,8 @@ record StudyEvidence(ConditionalGenerator model, ImageClassifier judge, Attribut
         }
         RepeatabilitySummary repeats = RepeatabilitySummary.of(context.history(Slots.CLUSTERINGS), context.history(Slots.LESIONS), significance);
         return new StudyEvidence(model, context.get(Slots.JUDGE).orElse(null), attribution, clusterings, lesions,
-                shapes.rotationRangeDeg(), shapes.scaleRatio(), effects.classDiagonalHits(), studied, strokes, fails,
+                shapes.map(LatentShapes::rotationRangeDeg).orElse(null), shapes.map(LatentShapes::scaleRatio).orElse(null),
+                effects.classDiagonalHits(), studied, context.get(Slots.STROKE_SHARE).orElse(null), fails,
                 repeats, effects.totalEffects(), context.get(Slots.SENSITIVITY).map(SensitivitySummary::text).orElse(null));
     }
 

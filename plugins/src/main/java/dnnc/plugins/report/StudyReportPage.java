@@ -6,6 +6,7 @@ import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
+import dnnc.api.StrokeShare;
 import dnnc.plugins.model.ModelStage;
 
 import java.nio.file.Path;

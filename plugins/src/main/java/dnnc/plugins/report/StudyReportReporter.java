@@ -17,7 +17,7 @@ import java.util.Map;
  * drew (embedded), table 3.1 beside the study's numbers, the six findings of METHODS.md section 6 each with the study's
  * statement and number, ours, and a verdict by a stated rule, then the run's parameters, provenance and how to
  * rerun it. Steps the workflow lacked leave their sections saying so. Records findings.checks.&lt;finding&gt;
- * (verdict and our number), findings.ace_on_strokes (finding 2's shares) and report.file.
+ * (verdict and our number) and report.file.
  */
 @PluginInfo(name = "study-report", description = "the study as one self-contained HTML page (report.html): figures 3.1-3.7 and 4.1, "
         + "table 3.1, the six findings checked against the study's numbers, parameters, provenance and how to rerun")
@@ -27,28 +27,22 @@ public final class StudyReportReporter implements Reporter {
     @Param(description = "digit the study draws (as the other steps' target)", min = 0)
     private int target = 5;
 
-    @Param(description = "draws of the other latents for the mean reconstructions that define the digit's strokes (finding 2)", min = 1, max = 100000)
-    private int strokeDraws = 500;
-
-    @Param(description = "seed of those draws; -1 takes the run's seed", min = -1)
-    private long seed = -1;
-
     @Param(description = "significance level of the lesion tests when the lesion step did not record its verdicts", min = 0, max = 1,
             minExclusive = true, maxExclusive = true)
     private double significance = 0.05;
 
     @Override
     public void report(RunContext context) {
-        StudyEvidence evidence = StudyEvidence.gather(context, target, strokeDraws, seed >= 0 ? seed : context.seed(), significance);
+        StudyEvidence evidence = StudyEvidence.gather(context, significance);
         List<Finding> findings = evidence.findings();
-        record(context.recorder(), evidence, findings);
+        record(context.recorder(), findings);
         String html = new StudyReportPage(context.outputDir(), context.info(), evidence, findings, target).render();
         Path file = AtomicFile.writeString(context.outputDir().resolve(FILE), html);
         context.recorder().artifact(file, "the study report: one self-contained page (figures embedded)");
         context.recorder().result("report.file", FILE);
     }
 
-    private static void record(Recorder recorder, StudyEvidence evidence, List<Finding> findings) {
+    private static void record(Recorder recorder, List<Finding> findings) {
         for (Finding f : findings) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("verdict", f.verdict().text());
@@ -57,19 +51,5 @@ public final class StudyReportReporter implements Reporter {
             v.put("rule", f.rule());
             recorder.result("findings.checks." + f.number() + "_" + f.key(), v);
         }
-        StrokeShare s = evidence.strokes();
-        if (s != null) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("latent", s.latent());
-            v.put("share", s.pooledShare());
-            v.put("chance", s.chance());
-            Map<String, Object> perAlpha = new LinkedHashMap<>();
-            for (int a = 0; a < s.alphas().length; a++) {
-                perAlpha.put(Numbers.alpha(s.alphas()[a]), s.sharePerAlpha()[a]);
-            }
-            v.put("per_alpha", perAlpha);
-            recorder.result("findings.ace_on_strokes", v);
-        }
     }
-
 }

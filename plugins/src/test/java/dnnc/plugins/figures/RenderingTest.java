@@ -73,6 +73,11 @@ class RenderingTest {
                 .logX(true).series("activation", prefs, new double[] {3, 5, 8, 11, 20, 40}, true)
                 .series("ACE", prefs, new double[] {2, 4, Double.NaN, 9, 15, 33}, true).render();
         readBack(PngWriter.write(PREVIEWS.resolve("line.png"), line));
+        BufferedImage sweep = LineChart.titled("Clusters vs preference (log-log)").xLabel("p_max - preference").yLabel("clusters")
+                .logX(true).logY(true).series("ACE sweep", prefs, new double[] {300, 120, 15, 9, 3, 2}, true)
+                .band(0.1, 0.3, "plateau 9-15 clusters").marker(0.2, "chosen").points("each alpha", new double[] {0.2, 0.2}, new double[] {8, 11})
+                .render();
+        readBack(PngWriter.write(PREVIEWS.resolve("sweep.png"), sweep));
         double[] nulls = new double[200];
         java.util.Random random = new java.util.Random(1);
         for (int i = 0; i < nulls.length; i++) {

@@ -1,5 +1,6 @@
 package dnnc.plugins.report;
 
+import dnnc.api.StrokeShare;
 import dnnc.api.ClusterLesion;
 import dnnc.api.Clustering;
 import dnnc.api.ClusteringSet;
@@ -40,9 +41,9 @@ class FindingChecksTest {
     @Test
     void strokesCompareTheShareWithHalfAndWithChance() {
         double[] alphas = {-1, 1};
-        assertEquals(Verdict.HOLDS, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.6, .6}, new double[] {.1, .1}, .6, .1)).verdict());
-        assertEquals(Verdict.PARTLY, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.3, .3}, new double[] {.1, .1}, .3, .1)).verdict());
-        assertEquals(Verdict.DOES_NOT_HOLD, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.15, .15}, new double[] {.1, .1}, .15, .1)).verdict());
+        assertEquals(Verdict.HOLDS, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.6, .6}, new double[] {.1, .1}, .6, .1, .5)).verdict());
+        assertEquals(Verdict.PARTLY, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.3, .3}, new double[] {.1, .1}, .3, .1, .5)).verdict());
+        assertEquals(Verdict.DOES_NOT_HOLD, FindingChecks.strokes(new StrokeShare(0, alphas, new double[] {.15, .15}, new double[] {.1, .1}, .15, .1, .5)).verdict());
         assertEquals(Verdict.NOT_MEASURED, FindingChecks.strokes(null).verdict());
     }
 

@@ -2,9 +2,11 @@ package dnnc.plugins.report;
 
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.InvalidInputException;
-import dnnc.api.Lesion;
+import dnnc.api.LatentShapes;
 import dnnc.api.PluginKind;
 import dnnc.api.Slots;
+import dnnc.plugins.analysis.LatentShapeAnalysis;
+import dnnc.plugins.testing.GeneratorFixtures;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,101 +31,61 @@ class ReconstructionGridReporterTest {
     @TempDir
     Path dir;
 
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+    /** The run after the latent-shapes analysis, as the reporter finds it. */
+    private static TestRunContext analysed(Path outputDir, Path cache, ConditionalGenerator model, String sweepImages) {
+        TestRunContext context = new TestRunContext(outputDir, cache, 0);
+        context.put(Slots.MODEL, model);
+        LatentShapeAnalysis analysis = new LatentShapeAnalysis();
+        analysis.configure(Map.of("sweep-images", sweepImages));
+        analysis.analyse(context);
+        return context;
     }
 
     @Test
-    void findsTheOneLatentThatTurnsAndResizesTheDigit() throws IOException {
+    void drawsTheGridTheAnimationsAndTheShapeCurvesOfTheAnalysedSweep() throws IOException {
         Path preview = Path.of("target", "figure-previews", "reconstruction-bars");
-        TestRunContext context = new TestRunContext(preview.resolve("run"), dir.resolve("cache"), 0);
-        context.put(Slots.MODEL, GeneratorFixtures.crossFadingBars());
-        ReconstructionGridReporter reporter = new ReconstructionGridReporter();
-        reporter.configure(Map.of("gif-frames", "5"));
-        new ReportStage().run(reporter, context);
+        TestRunContext context = analysed(preview.resolve("run"), dir.resolve("cache"), GeneratorFixtures.crossFadingBars(), "5");
+        Set<String> analysed = Set.copyOf(context.recorder().results.keySet());
+
+        new ReportStage().run(new ReconstructionGridReporter(), context);
 
         Map<String, Object> results = context.recorder().results;
-        assertEquals(3, results.get("findings.rotation_latent"));
-        @SuppressWarnings("unchecked")
-        List<Double> rotation = (List<Double>) results.get("findings.rotation_range_deg");
-        @SuppressWarnings("unchecked")
-        List<Double> scale = (List<Double>) results.get("findings.scale_range");
-        double inkAtMinus3 = 40 * sigmoid(-3) + 36 * sigmoid(3);
-        double inkAtPlus3 = 40 * sigmoid(3) + 36 * sigmoid(-3);
-        for (int i = 0; i < 10; i++) {
-            assertEquals(i == 3 ? 90 : 0, rotation.get(i), 1e-3, "rotation of z_" + i);
-            assertEquals(i == 3 ? inkAtPlus3 / inkAtMinus3 : 1, scale.get(i), 1e-5, "scale of z_" + i);
-        }
         assertEquals("reconstruction-grid.png", results.get("reconstruction.grid"));
-
+        LatentShapes shapes = context.get(Slots.LATENT_SHAPES).orElseThrow();
         List<String> csv = Files.readAllLines(context.outputDir().resolve("reconstruction-grid.csv"));
         assertEquals(1 + 10 * 7, csv.size());
         String[] z3AtPlus3 = csv.stream().filter(l -> l.startsWith("z_3,3.0,")).findFirst().orElseThrow().split(",");
-        assertEquals(inkAtPlus3, Double.parseDouble(z3AtPlus3[2]), 1e-4);
-        assertEquals(0, Double.parseDouble(z3AtPlus3[3]), 1e-3, "horizontal bar dominates");
+        assertEquals(shapes.latents().get(3).shapes()[6].inkArea(), Double.parseDouble(z3AtPlus3[2]), 1e-12);
+        assertEquals(shapes.latents().get(3).shapes()[6].orientationDeg(), Double.parseDouble(z3AtPlus3[3]), 1e-12);
         for (String name : List.of("reconstruction-grid.png", "reconstruction-grid.csv", "reconstruction-z3.gif",
                 "reconstruction-orientation.png", "reconstruction-ink.png")) {
             assertTrue(context.recorder().artifacts.containsKey(context.outputDir().resolve(name)), name + " recorded");
         }
         assertEquals(8, gifFrames(context.outputDir().resolve("reconstruction-z3.gif")), "5 frames there, 3 back");
+        assertEquals(Set.of("reconstruction.grid", "reconstruction.animations"),
+                results.keySet().stream().filter(k -> !analysed.contains(k)).collect(Collectors.toSet()), "the report records its files only");
     }
 
     @Test
-    void randomDecoderGivesReadableFiguresAndRepeatsWithTheSameSeed() throws IOException {
+    void randomDecoderGivesReadableFigures() throws IOException {
         Path preview = Path.of("target", "figure-previews", "reconstruction");
-        TestRunContext context = new TestRunContext(preview.resolve("a"), dir.resolve("cache"), 0);
-        ConditionalGenerator model = GeneratorFixtures.random(7);
-        context.put(Slots.MODEL, model);
-        ReconstructionGridReporter reporter = new ReconstructionGridReporter();
-        reporter.configure(Map.of("gif-frames", "9"));
-        reporter.report(context);
+        TestRunContext context = analysed(preview.resolve("a"), dir.resolve("cache"), GeneratorFixtures.random(7), "9");
+
+        new ReconstructionGridReporter().report(context);
 
         BufferedImage grid = ImageIO.read(context.outputDir().resolve("reconstruction-grid.png").toFile());
         assertTrue(grid.getWidth() > 10 * 84 && grid.getHeight() > 7 * 84);
         assertEquals(10, ((List<?>) context.recorder().results.get("reconstruction.animations")).size());
         assertEquals(16, gifFrames(context.outputDir().resolve("reconstruction-z0.gif")), "9 frames there, 7 back");
-
-        TestRunContext again = new TestRunContext(dir.resolve("b"), dir.resolve("cache"), 0);
-        again.put(Slots.MODEL, model);
-        ReconstructionGridReporter fewerFrames = new ReconstructionGridReporter();
-        fewerFrames.configure(Map.of("gif-frames", "3", "seed", "0"));
-        fewerFrames.report(again);
-        assertEquals(Files.readString(context.outputDir().resolve("reconstruction-grid.csv")),
-                Files.readString(again.outputDir().resolve("reconstruction-grid.csv")));
-        assertEquals(context.recorder().results.get("findings.rotation_range_deg"),
-                again.recorder().results.get("findings.rotation_range_deg"));
     }
 
     @Test
-    void sweepDecodesFixedSeededNoiseWithTheLatentSetAndTheTargetOneHot() {
-        ConditionalGenerator model = GeneratorFixtures.random(3);
-        LatentSweep sweep = new LatentSweep(model, 5, 11);
-        float[] base = sweep.baseInput();
-        Random random = new Random(11);
-        for (int i = 0; i < 10; i++) {
-            assertEquals((float) random.nextGaussian(), base[i]);
-        }
-        for (int k = 0; k < 10; k++) {
-            assertEquals(k == 5 ? 1f : 0f, base[10 + k]);
-        }
-        float[] decoded = sweep.decode(4, new double[] {-2, 1.5});
-        float[] manual = base.clone();
-        manual[4] = 1.5f;
-        float[] expected = model.decoder().forward(manual, 1, Lesion.none()).output();
-        assertArrayEquals(expected, sweep.image(decoded, 1));
-    }
-
-    @Test
-    void badTargetAndMissingModelAreUserErrors() {
+    void withoutTheAnalysisTheUserIsToldWhichStepToAdd() {
         TestRunContext context = new TestRunContext(dir);
-        ReconstructionGridReporter reporter = new ReconstructionGridReporter();
-        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> reporter.report(context));
-        assertTrue(missing.getMessage().contains("model"), missing.getMessage());
         context.put(Slots.MODEL, GeneratorFixtures.random(1));
-        reporter.configure(Map.of("target", "12"));
-        InvalidInputException target = assertThrows(InvalidInputException.class, () -> reporter.report(context));
-        assertTrue(target.getMessage().contains("'target'") && target.getMessage().contains("0..9"), target.getMessage());
-        assertThrows(InvalidInputException.class, () -> reporter.configure(Map.of("gif-frames", "1")));
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> new ReconstructionGridReporter().report(context));
+        assertTrue(missing.getMessage().contains("dnnc:analysis:latent-shapes"), missing.getMessage());
+        assertThrows(InvalidInputException.class, () -> new ReconstructionGridReporter().configure(Map.of("frame-delay-ms", "1")));
     }
 
     @Test

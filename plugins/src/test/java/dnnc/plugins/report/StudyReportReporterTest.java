@@ -7,12 +7,16 @@ import dnnc.api.CriticalSet;
 import dnnc.api.EffectSummary;
 import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
+import dnnc.api.ImageShape;
 import dnnc.api.LatentShapes;
 import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
 import dnnc.api.Slots;
+import dnnc.plugins.analysis.AnalysisStage;
+import dnnc.plugins.analysis.StrokeShareAnalysis;
 import dnnc.plugins.figures.PngWriter;
+import dnnc.plugins.testing.GeneratorFixtures;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +46,7 @@ class StudyReportReporterTest {
         RepeatsContext context = new RepeatsContext(new TestRunContext(dir.resolve("runs/run-1"), 1L), info);
         ConditionalGenerator model = GeneratorFixtures.crossFadingBars();
         context.put(Slots.MODEL, model);
-        context.put(Slots.ATTRIBUTION, StrokeShareTest.barsAttribution(model));
+        context.put(Slots.ATTRIBUTION, GeneratorFixtures.barsAttribution(model));
         Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         List<ClusterLesion> lesions = new ArrayList<>();
         Map<FeatureKey, ClusterLesion> important = new LinkedHashMap<>();
@@ -60,13 +64,23 @@ class StudyReportReporterTest {
         critical.put(-2.0, new CriticalSet(-2, new int[] {3, 4}, 2, 0.4, 0.2, 0.01, new int[0], false));
         critical.put(2.0, new CriticalSet(2, new int[] {2, 3, 4}, 3, 0.95, 0.01, 0.001, new int[] {3}, true));
         context.put(Slots.LESIONS, new LesionFindings("judge", lesions, important, critical));
-        context.put(Slots.LATENT_SHAPES, new LatentShapes(new double[] {1, 2, 3, 90, 2, 1, 1, 1, 1, 1},
+        context.put(Slots.LATENT_SHAPES, shapes(new double[] {1, 2, 3, 90, 2, 1, 1, 1, 1, 1},
                 new double[] {1, 1.01, 1, 1.9, 1.1, 1, 1, 1, 1, 1}));
         context.put(Slots.EFFECT_SUMMARY, new EffectSummary(3, Map.of(), 7));
+        new AnalysisStage().run(new StrokeShareAnalysis(), context);
         BufferedImage grid = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
         grid.setRGB(2, 2, 0x00ff00);
         PngWriter.write(context.outputDir().resolve("reconstruction-grid.png"), grid);
         return context;
+    }
+
+    /** Latent shapes with the given ranges and no images (the report reads only the ranges). */
+    private static LatentShapes shapes(double[] rotationDeg, double[] scaleRatio) {
+        List<LatentShapes.Latent> latents = new ArrayList<>();
+        for (int i = 0; i < rotationDeg.length; i++) {
+            latents.add(new LatentShapes.Latent(new float[0][], new ImageShape[0], rotationDeg[i], scaleRatio[i], new double[0], new float[0][]));
+        }
+        return new LatentShapes(5, 1, new double[] {-3, 3}, 28, 28, latents);
     }
 
     @Test

@@ -68,43 +68,69 @@ public final class RunLauncher {
             checkWritable(runsDir);
         }
         try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
-                .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat));
-             RecordStore store = RecordStore.open(runsDir)) {
-            checkWritable(runsDir);
-            Map<String, String> recordedParameters = redaction.apply(parameters);
-            Map<String, String> provenance = new LinkedHashMap<>(redaction.apply(Provenance.collect()));
-            if (redaction.active()) {
-                provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
-            }
-            Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
-            RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
-                    provenance));
-            StoreJournal journal = new StoreJournal(run, redaction);
-            StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
-                    TerminalProgress.terminalAttached());
-            study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
-            executor.set(new StepRunner(catalog, study, journal));
-            Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
-            Runtime.getRuntime().addShutdownHook(onSignal);
-            run.recorder().result("run_id", run.id());
-            Outcome outcome;
+                .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat))) {
+            RecordStore store = RecordStore.open(runsDir);
+            Outcome outcome = null;
             try {
-                routes.run();
-                outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
-            } catch (RuntimeException | Error e) {
-                if (isInternal(e)) {
-                    e.printStackTrace(console);
-                }
-                outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(describe(e)));
+                outcome = run(workflow, parameters, seed, routes, store, executor);
+                return outcome;
             } finally {
-                removeHook(onSignal);
+                close(store, outcome);
             }
-            if (outcome.status() != RunStatus.SUCCEEDED) {
-                console.println("dnnc: run " + outcome.runId() + " " + outcome.status().sqlName() + ": " + outcome.error());
+        }
+    }
+
+    private Outcome run(WorkflowFile workflow, Map<String, String> parameters, long seed, WorkflowEngine.LoadedWorkflow routes,
+                        RecordStore store, AtomicReference<StepExecutor> executor) {
+        checkWritable(runsDir);
+        Map<String, String> recordedParameters = redaction.apply(parameters);
+        Map<String, String> provenance = new LinkedHashMap<>(redaction.apply(Provenance.collect()));
+        if (redaction.active()) {
+            provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
+        }
+        Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
+        RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
+                provenance));
+        StoreJournal journal = new StoreJournal(run, redaction);
+        StudyRun study = new StudyRun(run.id(), run.outputDir(), cacheDir, seed, journal::current, console,
+                TerminalProgress.terminalAttached());
+        study.setInfo(new RunInfo(run.id(), workflowPath.toString(), workflow.sha256(), recordedParameters, seed, provenance));
+        executor.set(new StepRunner(catalog, study, journal));
+        Thread onSignal = new Thread(() -> finishOnce(store, run, RunStatus.INTERRUPTED, "stopped by a signal"));
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        run.recorder().result("run_id", run.id());
+        Outcome outcome;
+        try {
+            routes.run();
+            outcome = finishOnce(store, run, RunStatus.SUCCEEDED, null);
+        } catch (RuntimeException | Error e) {
+            if (isInternal(e)) {
+                e.printStackTrace(console);
             }
-            out.println("run " + outcome.runId() + " " + outcome.status().sqlName() + (outcome.error() == null ? "" : ": " + outcome.error()));
-            out.println(outcome.outputDir());
-            return outcome;
+            outcome = finishOnce(store, run, RunStatus.FAILED, redaction.apply(describe(e)));
+        } finally {
+            removeHook(onSignal);
+        }
+        if (outcome.status() != RunStatus.SUCCEEDED) {
+            console.println("dnnc: run " + outcome.runId() + " " + outcome.status().sqlName() + ": " + outcome.error());
+        }
+        out.println("run " + outcome.runId() + " " + outcome.status().sqlName() + (outcome.error() == null ? "" : ": " + outcome.error()));
+        out.println(outcome.outputDir());
+        return outcome;
+    }
+
+    /**
+     * A store that cannot be closed after a run that already ended badly (its disk filled up) has been reported in
+     * that run's one line (or by the exception that ended it); every record committed before stays. After a run
+     * that succeeded it is an error.
+     */
+    private static void close(RecordStore store, Outcome outcome) {
+        try {
+            store.close();
+        } catch (RecordStoreException e) {
+            if (outcome != null && outcome.status() == RunStatus.SUCCEEDED) {
+                throw e;
+            }
         }
     }
 

@@ -181,7 +181,7 @@ class BadInputCorpusTest {
                 new Case("negative focus latent", () -> run(params, "focus=-1"), "'focus'", "latent index"),
                 new Case("fractional focus latent", () -> run(params, "focus=1.5"), "'focus'", "latent index"),
                 new Case("ACE target class out of range", () -> run(params, "target=10"), "'target'", "0..9"),
-                new Case("report target class out of range", () -> run(params, "grid-target=12"), "reconstruction-grid", "'target'", "0..9"),
+                new Case("analysis target class out of range", () -> run(params, "grid-target=12"), "latent-shapes", "'target'", "0..9"),
                 new Case("lesion target class out of range", () -> run(params, "lesion-target=10"), "pixel-bce", "'target'", "0..9"),
                 new Case("zero latents", () -> run(params, "latents=0"), "'latent-size'", "[1, 1000]"),
                 new Case("hidden layer size below 1", () -> run(params, "hidden=32,0.5"), "'hidden'", "[1, 100000]"),

@@ -71,8 +71,8 @@ class CrashSafetyTest {
 
     @Test
     @Order(2)
-    void killedWhileDrawingTheReport() throws Exception {
-        killAt(line -> line.startsWith("[reconstruction-grid]") && !line.contains("done"));
+    void killedWhileMeasuringTheLatentsShapes() throws Exception {
+        killAt(line -> line.startsWith("[latent-shapes]") && !line.contains("done"));
     }
 
     @Test

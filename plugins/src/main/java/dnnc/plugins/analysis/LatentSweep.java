@@ -1,4 +1,4 @@
-package dnnc.plugins.report;
+package dnnc.plugins.analysis;
 
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.InputSchema;

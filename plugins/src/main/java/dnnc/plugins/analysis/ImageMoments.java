@@ -1,4 +1,6 @@
-package dnnc.plugins.report;
+package dnnc.plugins.analysis;
+
+import dnnc.api.ImageShape;
 
 import java.util.Arrays;
 
@@ -10,10 +12,13 @@ import java.util.Arrays;
  * (l1 - l2) / (l1 + l2) of the moment matrix's eigenvalues, 0 for a round blob, 1 for a line. Below
  * {@link #ROUND} the axis is rounding noise and the orientation is reported as 0.
  */
-public record ImageMoments(double inkArea, double centroidRow, double centroidCol, double orientationDeg, double elongation) {
+public final class ImageMoments {
     static final double ROUND = 1e-6;
 
-    public static ImageMoments of(float[] pixels, int rows, int cols) {
+    private ImageMoments() {
+    }
+
+    public static ImageShape of(float[] pixels, int rows, int cols) {
         if (pixels.length != rows * cols) {
             throw new IllegalArgumentException("a " + rows + " x " + cols + " image has " + rows * cols + " pixels, got " + pixels.length);
         }
@@ -29,7 +34,7 @@ public record ImageMoments(double inkArea, double centroidRow, double centroidCo
             }
         }
         if (!(mass > 0)) {
-            return new ImageMoments(mass, Double.NaN, Double.NaN, 0, 0);
+            return new ImageShape(mass, Double.NaN, Double.NaN, 0, 0);
         }
         double cr = sumRow / mass;
         double cc = sumCol / mass;
@@ -48,10 +53,10 @@ public record ImageMoments(double inkArea, double centroidRow, double centroidCo
         }
         double elongation = Math.hypot(xx - yy, 2 * xy) / (xx + yy);
         if (!(elongation >= ROUND)) {
-            return new ImageMoments(mass, cr, cc, 0, 0);
+            return new ImageShape(mass, cr, cc, 0, 0);
         }
         double angle = Math.toDegrees(0.5 * Math.atan2(2 * xy, xx - yy));
-        return new ImageMoments(mass, cr, cc, angle <= -90 ? angle + 180 : angle, elongation);
+        return new ImageShape(mass, cr, cc, angle <= -90 ? angle + 180 : angle, elongation);
     }
 
     /**

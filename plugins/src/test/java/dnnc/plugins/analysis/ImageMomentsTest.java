@@ -1,5 +1,6 @@
-package dnnc.plugins.report;
+package dnnc.plugins.analysis;
 
+import dnnc.api.ImageShape;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -61,8 +62,8 @@ class ImageMomentsTest {
 
     @Test
     void inkAreaOfAGaussianBlobIsTwoPiSigmaSquaredAndScalesWithSigmaSquared() {
-        ImageMoments small = ImageMoments.of(gaussianBlob(2), SIZE, SIZE);
-        ImageMoments large = ImageMoments.of(gaussianBlob(4), SIZE, SIZE);
+        ImageShape small = ImageMoments.of(gaussianBlob(2), SIZE, SIZE);
+        ImageShape large = ImageMoments.of(gaussianBlob(4), SIZE, SIZE);
         assertEquals(2 * Math.PI * 4, small.inkArea(), 1e-3);
         assertEquals(2 * Math.PI * 16, large.inkArea(), 1e-2);
         assertEquals(4, ImageMoments.areaRatio(new double[] {small.inkArea(), large.inkArea()}), 1e-3);
@@ -75,7 +76,7 @@ class ImageMomentsTest {
 
     @Test
     void emptyImageHasZeroAreaAndNoCentroid() {
-        ImageMoments m = ImageMoments.of(new float[16], 4, 4);
+        ImageShape m = ImageMoments.of(new float[16], 4, 4);
         assertEquals(0, m.inkArea());
         assertEquals(Double.NaN, m.centroidRow());
     }

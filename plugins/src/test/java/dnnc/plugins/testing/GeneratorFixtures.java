@@ -1,6 +1,9 @@
-package dnnc.plugins.report;
+package dnnc.plugins.testing;
 
+import dnnc.api.AttributionResult;
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.InputEffect;
+import dnnc.api.NeuronLayout;
 import dnnc.api.InputSchema;
 import dnnc.api.NetworkProbe;
 import dnnc.plugins.network.DenseNetworkProbe;
@@ -12,15 +15,15 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small generators with known or random decoders, shaped like the cVAE's (10 latents, 10 classes, 28 x 28). */
-final class GeneratorFixtures {
-    static final int LATENTS = 10;
-    static final int CLASSES = 10;
-    static final int SIDE = 28;
+public final class GeneratorFixtures {
+    public static final int LATENTS = 10;
+    public static final int CLASSES = 10;
+    public static final int SIDE = 28;
 
     private GeneratorFixtures() {
     }
 
-    static ConditionalGenerator of(DenseNetworkProbe decoder) {
+    public static ConditionalGenerator of(DenseNetworkProbe decoder) {
         double[] freq = new double[CLASSES];
         Arrays.fill(freq, 1.0 / CLASSES);
         InputSchema schema = new InputSchema(LATENTS, CLASSES, freq);
@@ -63,7 +66,7 @@ final class GeneratorFixtures {
     }
 
     /** 20 -> 16 (ReLU) -> 784 (sigmoid) with seeded Gaussian weights. */
-    static ConditionalGenerator random(long seed) {
+    public static ConditionalGenerator random(long seed) {
         Random random = new Random(seed);
         float[][] w1 = gaussian(random, LATENTS + CLASSES, 16, 0.8);
         float[][] w2 = gaussian(random, 16, SIDE * SIDE, 0.8);
@@ -75,7 +78,7 @@ final class GeneratorFixtures {
      * One sigmoid layer in which only z_3 matters: a horizontal bar is lit by +z_3 and a vertical bar by -z_3,
      * every other pixel is off (bias -30). So the digit turns by 90 degrees and changes ink area as z_3 moves.
      */
-    static ConditionalGenerator crossFadingBars() {
+    public static ConditionalGenerator crossFadingBars() {
         int pixels = SIDE * SIDE;
         float[][] w = new float[LATENTS + CLASSES][pixels];
         float[] bias = new float[pixels];
@@ -83,18 +86,48 @@ final class GeneratorFixtures {
         for (int r = 0; r < SIDE; r++) {
             for (int c = 0; c < SIDE; c++) {
                 int p = r * SIDE + c;
-                boolean horizontal = r >= 13 && r <= 14 && c >= 4 && c <= 23;
-                boolean vertical = c >= 13 && c <= 14 && r >= 4 && r <= 23 && !horizontal;
-                if (horizontal) {
+                if (horizontal(r, c)) {
                     w[3][p] = 1f;
                     bias[p] = 0f;
-                } else if (vertical) {
+                } else if (vertical(r, c)) {
                     w[3][p] = -1f;
                     bias[p] = 0f;
                 }
             }
         }
         return of(new DenseNetworkProbe(List.of("input", "pixels"), List.<float[][]>of(w), List.of(bias), List.of(Activation.SIGMOID)));
+    }
+
+    public static boolean horizontal(int r, int c) {
+        return r >= 13 && r <= 14 && c >= 4 && c <= 23;
+    }
+
+    public static boolean vertical(int r, int c) {
+        return c >= 13 && c <= 14 && r >= 4 && r <= 23 && !horizontal(r, c);
+    }
+
+    /**
+     * ACE of z_3 over alphas {-2, 2} on the cross-fading bars: +0.38 on the bar that is lit, -0.38 on the other, and
+     * +0.1 on one background pixel at alpha +2 (off the strokes).
+     */
+    public static AttributionResult barsAttribution(ConditionalGenerator model) {
+        NeuronLayout layout = model.decoder().layout();
+        int offset = layout.offset(1);
+        double[][] ace = new double[2][layout.total()];
+        for (int r = 0; r < SIDE; r++) {
+            for (int c = 0; c < SIDE; c++) {
+                int g = offset + r * SIDE + c;
+                if (horizontal(r, c)) {
+                    ace[0][g] = -0.38;
+                    ace[1][g] = 0.38;
+                } else if (vertical(r, c)) {
+                    ace[0][g] = 0.38;
+                    ace[1][g] = -0.38;
+                }
+            }
+        }
+        ace[1][offset] = 0.1;
+        return new AttributionResult("hand", layout, List.of(new InputEffect(3, new double[] {-2, 2}, ace, null)), null, Map.of());
     }
 
     private static float[][] gaussian(Random random, int rows, int cols, double scale) {

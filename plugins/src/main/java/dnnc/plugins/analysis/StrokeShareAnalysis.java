@@ -1,25 +1,69 @@
-package dnnc.plugins.report;
+package dnnc.plugins.analysis;
 
+import dnnc.api.Analysis;
 import dnnc.api.AttributionResult;
 import dnnc.api.ConditionalGenerator;
+import dnnc.api.FeatureKey;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
 import dnnc.api.Lesion;
 import dnnc.api.NeuronLayout;
+import dnnc.api.Param;
+import dnnc.api.PluginInfo;
+import dnnc.api.RunContext;
+import dnnc.api.Slots;
+import dnnc.api.StrokeShare;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
 /**
- * Where a latent's positive ACE falls on the image (the study's finding 2): per alpha, the share of the positive
- * part of ACE(z_latent = alpha) on the output pixels that lies on the strokes of the digit the decoder draws at
- * that alpha (pixels whose mean reconstruction over draws of the other latents is at least {@link #STROKE_LEVEL}).
- * Pooled over alpha, each alpha weighted by its positive ACE mass; {@code chance} is the share uniformly spread
- * effects would give (the strokes' share of the image, weighted alike).
+ * Finding 2 (docs/METHODS.md section 6): where the studied latent's positive ACE falls on the image. The studied
+ * latent is the clustered one, else the attribution's focus. Records findings.ace_on_strokes and leaves the
+ * {@link StrokeShare} for the report; leaves nothing when the run has no ACE of that latent on the output pixels.
  */
-record StrokeShare(int latent, double[] alphas, double[] sharePerAlpha, double[] strokeFraction, double pooledShare,
-                   double chance) {
+@PluginInfo(name = "stroke-share", description = "share of the studied latent's positive ACE on the strokes of the digit it draws (finding 2)")
+public final class StrokeShareAnalysis implements Analysis {
     static final double STROKE_LEVEL = 0.5;
+
+    @Param(description = "digit the study draws (as the other steps' target)", min = 0)
+    private int target = 5;
+
+    @Param(description = "draws of the other latents for the mean reconstructions that define the digit's strokes", min = 1, max = 100000)
+    private int draws = 500;
+
+    @Param(description = "seed of those draws; -1 takes the run's seed", min = -1)
+    private long seed = -1;
+
+    @Override
+    public void analyse(RunContext context) {
+        ConditionalGenerator model = context.require(Slots.MODEL, "analysis '" + name() + "'");
+        AttributionResult attribution = context.require(Slots.ATTRIBUTION, "analysis '" + name() + "'");
+        Integer studied = context.get(Slots.CLUSTERINGS).map(c -> Integer.valueOf(c.input()))
+                .orElseGet(() -> context.get(Slots.EFFECT_SUMMARY).map(e -> e.focusLatent()).orElse(null));
+        if (studied == null) {
+            return;
+        }
+        of(model, attribution, studied, target, draws, seed >= 0 ? seed : context.seed()).ifPresent(share -> {
+            context.put(Slots.STROKE_SHARE, share);
+            record(context, share);
+        });
+    }
+
+    private static void record(RunContext context, StrokeShare share) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("latent", share.latent());
+        v.put("share", share.pooledShare());
+        v.put("chance", share.chance());
+        Map<String, Object> perAlpha = new LinkedHashMap<>();
+        for (int a = 0; a < share.alphas().length; a++) {
+            perAlpha.put(FeatureKey.alphaLabel(share.alphas()[a]), share.sharePerAlpha()[a]);
+        }
+        v.put("per_alpha", perAlpha);
+        context.recorder().result("findings.ace_on_strokes", v);
+    }
 
     /** Empty when the attribution has no effect of {@code latent} or the outputs are not the model's images. */
     static Optional<StrokeShare> of(ConditionalGenerator model, AttributionResult attribution, int latent, int target,
@@ -59,7 +103,8 @@ record StrokeShare(int latent, double[] alphas, double[] sharePerAlpha, double[]
         if (!(positiveTotal > 0)) {
             return Optional.empty();
         }
-        return Optional.of(new StrokeShare(latent, alphas, share, fraction, onStrokes / positiveTotal, chanceMass / positiveTotal));
+        return Optional.of(new StrokeShare(latent, alphas, share, fraction, onStrokes / positiveTotal,
+                chanceMass / positiveTotal, STROKE_LEVEL));
     }
 
     /** E[y | do(z_latent = alpha)] on the output pixels, the other latents drawn from N(0, 1) with a fixed seed. */
