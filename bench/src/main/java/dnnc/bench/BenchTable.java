@@ -41,6 +41,8 @@ public final class BenchTable {
             new Row("AP per iteration N=5,000, same matrix, ms", "clustering.ap.n5000.ms_per_iteration", "n5000.same_matrix.ms_per_iteration", false, 5.0),
             new Row("AP float32 per iteration N=1,700, ms", "clustering.ap32.n1700.ms_per_iteration", "n1700.same_matrix.ms_per_iteration", false, Double.NaN),
             new Row("AP float32 per iteration N=5,000, ms", "clustering.ap32.n5000.ms_per_iteration", "n5000.same_matrix.ms_per_iteration", false, Double.NaN),
+            new Row("dnnc similarity N=5,000 command, s (ref: in-process)", "commands.similarity.n5000.s", "clustering.spearman.n5000.s", false, 0.9),
+            new Row("dnnc cluster N=5,000 command, s (ref: in-process)", "commands.cluster.n5000.s", "clustering.ap.n5000.s", false, 0.9),
             new Row("AP N=1,700 labels differing from sklearn's", "clustering.ap.n1700.sklearn_label_differences", "-", true, Double.NaN),
             new Row("AP N=5,000 labels differing from sklearn's", "clustering.ap.n5000.sklearn_label_differences", "-", true, Double.NaN),
             new Row("AP float32 N=1,700 labels differing from float64's", "clustering.ap32.n1700.label_differences", "-", true, Double.NaN),
