@@ -23,6 +23,14 @@ public interface AttributionMethod extends Plugin {
         return OptionalInt.empty();
     }
 
+    /**
+     * Attribution of a network brought as a file, over rows of its data set; empty for methods made for the study's
+     * decoder (the attribution step then names the methods that do it). Progress is reported in percent.
+     */
+    default Optional<RowAttribution> attributeRows(RowAttributionRequest request, Progress progress) {
+        return Optional.empty();
+    }
+
     /** Units of work {@link #attribute} reports to its progress, for a bar with an ETA. */
     default long workUnits(AttributionRequest request) {
         return 1;

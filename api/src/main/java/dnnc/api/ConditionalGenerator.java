@@ -7,6 +7,11 @@ public interface ConditionalGenerator extends TrainedModel {
 
     InputSchema inputs();
 
+    /** The decoder's trained weights as dense layers, whichever engine runs it (for export); empty when it is no dense network. */
+    default java.util.Optional<DenseLayers> decoderLayers() {
+        return decoder().denseLayers();
+    }
+
     int imageRows();
 
     int imageCols();

@@ -2,13 +2,16 @@ package dnnc.api;
 
 /** One clustering of the study: a feature kind at one alpha. */
 public record FeatureKey(FeatureKind kind, double alpha) {
-    /** The alpha as results.json writes it: "-3", "0.5". */
+    /**
+     * The alpha as results.json keys and file names write it: "-3", "0_5" (a dot would nest the key one level deeper
+     * in results.json, so a non-integer alpha's point is written "_").
+     */
     public String alphaLabel() {
         return alphaLabel(alpha);
     }
 
     /** Any alpha as results.json writes it. */
     public static String alphaLabel(double alpha) {
-        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
+        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha).replace('.', '_');
     }
 }

@@ -16,6 +16,11 @@ public interface LesionCriterion extends Plugin {
         return false;
     }
 
+    /** True when the criterion needs each evaluated row's label (a labelled data set). */
+    default boolean needsLabels() {
+        return false;
+    }
+
     /** True when the criterion needs the judge classifier. */
     default boolean needsJudge() {
         return false;

@@ -18,4 +18,17 @@ public interface NetworkFormat {
      * is not a valid network, a choice that does not exist: {@link InvalidInputException} naming the file.
      */
     OpenNetwork open(Path file, TensorSelection selection);
+
+    /**
+     * The network as a {@link NetworkProbe}: layer 0 its input's features, then one layer per selected tensor (one
+     * neuron per unit), then the graph output; run in batches of at most {@code batchSize} rows.
+     */
+    default NetworkProbe openProbe(Path file, TensorSelection selection, int batchSize) {
+        throw new InvalidInputException("format " + name() + " opens networks for dnnc inspect and activations only");
+    }
+
+    /** Writes dense layers as a network file of this format, each layer's activation output named as the layer. */
+    default void writeDense(DenseLayers network, Path file) {
+        throw new InvalidInputException("format " + name() + " does not write networks");
+    }
 }

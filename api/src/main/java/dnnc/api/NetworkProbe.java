@@ -32,6 +32,27 @@ public interface NetworkProbe {
      */
     Activations resume(int layer, float[] layerActivations, int batch, Lesion lesion);
 
+    /**
+     * Forward pass with do(unit = value) on units of any layer (layer 0: input features). Probes whose hidden units
+     * cannot be set take input interventions only.
+     */
+    default Activations intervene(float[] inputs, int batch, List<UnitValue> values, Lesion lesion) {
+        if (values.stream().anyMatch(v -> v.layer() != 0)) {
+            throw new InvalidInputException("this network sets input features only; do() on hidden units needs a network opened from a file");
+        }
+        return forward(inputs, batch, values.stream().map(v -> new Intervention(v.unit(), v.value())).toList(), lesion);
+    }
+
+    /** The network as dense layers' weights, when it is one (for export); empty otherwise. */
+    default java.util.Optional<DenseLayers> denseLayers() {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether {@link #resume} is cheaper than a full forward pass (else lesions are evaluated by forward passes). */
+    default boolean resumes() {
+        return true;
+    }
+
     /** d(neuron of layer)/d(input), row-major {@code batch x inputSize}, at the given inputs and lesion. */
     float[] inputGradient(float[] inputs, int batch, int layer, int neuron, Lesion lesion);
 }

@@ -17,6 +17,14 @@ public interface Preflight {
     String DATA_SHA256 = "data.sha256";
     /** Number of classes of the data set. */
     String DATA_CLASSES = "data.classes";
+    /** Shape of the data set's rows as an array, e.g. {@code (2000, 784)}, for checks against a network's input. */
+    String DATA_SHAPE = "data.shape";
+    /** NumPy's name of the data's element type ({@code float32}, ...). */
+    String DATA_DTYPE = "data.dtype";
+    /** The data file, for messages. */
+    String DATA_FILE = "data.file";
+    /** "true" when the data set has labels, "false" when it has none. */
+    String DATA_LABELLED = "data.labelled";
     /** Number of latent inputs of the model under study. */
     String MODEL_LATENTS = "model.latents";
 

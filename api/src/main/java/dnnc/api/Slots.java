@@ -15,6 +15,10 @@ public final class Slots {
     public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);
     public static final Slot<EffectSummary> EFFECT_SUMMARY = new Slot<>("effect summary", EffectSummary.class);
     public static final Slot<LatentShapes> LATENT_SHAPES = new Slot<>("latent shapes", LatentShapes.class);
+    /** A network brought as a file (dnnc:model:onnx), the subject of workflows/network.yaml. */
+    public static final Slot<ProbedNetwork> NETWORK = new Slot<>("network", ProbedNetwork.class);
+    /** A network attribution's targets, effects, and the focus target whose per-row features were clustered. */
+    public static final Slot<RowAttribution> ROW_ATTRIBUTION = new Slot<>("network attribution", RowAttribution.class);
     public static final Slot<StrokeShare> STROKE_SHARE = new Slot<>("stroke share", StrokeShare.class);
     public static final Slot<SensitivitySummary> SENSITIVITY = new Slot<>("lesion sensitivity", SensitivitySummary.class);
 

@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * NumPy's .npy format: versions 1-3 read, version 1 written; little-endian float32 or float64, C order, any rank.
+ * NumPy's .npy format: versions 1-3 read, version 1 written; little-endian float32 or float64 (and, read only, the
+ * integer and bool types labels come in), C order, any rank.
  * The one codec of the project (the api's Tensor and Matrix read and write through it).
  */
 public final class Npy {
@@ -20,6 +21,7 @@ public final class Npy {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
     private static final String VALID = "expected a little-endian float32 or float64 C-order array (numpy.save of a float array)";
+    private static final String VALID_ANY = "expected a little-endian C-order array of floats, integers or bools";
 
     private Npy() {
     }
@@ -35,8 +37,23 @@ public final class Npy {
         }
     }
 
-    /** The header's shape and the values, read as doubles whatever their width (float32 values are exact in a double). */
-    public record Contents(long[] shape, double[] values) {
+    /**
+     * The header's shape, the values read as doubles whatever their width (float32 values, and integers up to 2^53,
+     * are exact in a double), and NumPy's name of their type ({@code float32}, {@code int64}, ...).
+     */
+    public record Contents(long[] shape, double[] values, String dtype) {
+        public boolean isFloat() {
+            return dtype.startsWith("float");
+        }
+    }
+
+    /** A float32 or float64 array; any other type is refused, naming it. */
+    public static Contents read(Path file) {
+        Contents contents = readAnyType(file);
+        if (!contents.isFloat()) {
+            throw new FormatException(file + ": dtype " + contents.dtype() + "; " + VALID);
+        }
+        return contents;
     }
 
     /** The value at an index, for writing: float32 and float64 arrays alike. */
@@ -44,7 +61,8 @@ public final class Npy {
         double get(int index);
     }
 
-    public static Contents read(Path file) {
+    /** An array of floats, integers or bools (labels, class indices). */
+    public static Contents readAnyType(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -74,22 +92,53 @@ public final class Npy {
         if (find(file, FORTRAN, header, "fortran_order").equals("True")) {
             throw new FormatException(file + ": array is in Fortran order; " + VALID + " (use numpy.ascontiguousarray)");
         }
-        int width = switch (descr) {
-            case "<f4" -> 4;
-            case "<f8" -> 8;
-            default -> throw new FormatException(file + ": dtype '" + descr + "'; " + VALID);
-        };
+        NumberType type = NumberType.of(descr);
+        if (type == null) {
+            throw new FormatException(file + ": dtype '" + descr + "'; " + VALID_ANY);
+        }
         long[] shape = parseShape(file, find(file, SHAPE, header, "shape"));
         long count = elementCount(shape);
-        if ((bytes.length - dataStart) / width < count) {
-            throw new FormatException(file + ": holds " + (bytes.length - dataStart) / width + " values; its header promises "
+        if ((bytes.length - dataStart) / type.width < count) {
+            throw new FormatException(file + ": holds " + (bytes.length - dataStart) / type.width + " values; its header promises "
                     + shapeText(shape) + " = " + count + " (truncated file?)");
         }
         double[] values = new double[Math.toIntExact(count)];
         for (int i = 0; i < values.length; i++) {
-            values[i] = width == 4 ? buf.getFloat(dataStart + 4 * i) : buf.getDouble(dataStart + 8 * i);
+            values[i] = type.get(buf, dataStart + type.width * i);
         }
-        return new Contents(shape, values);
+        return new Contents(shape, values, type.numpyName);
+    }
+
+    /** The element types read: little-endian ('<') or byte-sized ('|') floats, signed and unsigned integers, bools. */
+    private enum NumberType {
+        FLOAT32("<f4", "float32", 4), FLOAT64("<f8", "float64", 8), INT8("|i1", "int8", 1), UINT8("|u1", "uint8", 1),
+        BOOL("|b1", "bool", 1), INT16("<i2", "int16", 2), INT32("<i4", "int32", 4), INT64("<i8", "int64", 8);
+
+        final String descr;
+        final String numpyName;
+        final int width;
+
+        NumberType(String descr, String numpyName, int width) {
+            this.descr = descr;
+            this.numpyName = numpyName;
+            this.width = width;
+        }
+
+        static NumberType of(String descr) {
+            return Arrays.stream(values()).filter(t -> t.descr.equals(descr)).findFirst().orElse(null);
+        }
+
+        double get(ByteBuffer buf, int at) {
+            return switch (this) {
+                case FLOAT32 -> buf.getFloat(at);
+                case FLOAT64 -> buf.getDouble(at);
+                case INT8, BOOL -> buf.get(at);
+                case UINT8 -> Byte.toUnsignedInt(buf.get(at));
+                case INT16 -> buf.getShort(at);
+                case INT32 -> buf.getInt(at);
+                case INT64 -> buf.getLong(at);
+            };
+        }
     }
 
     /**

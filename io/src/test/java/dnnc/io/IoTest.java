@@ -75,4 +75,20 @@ class IoTest {
             return all.toList();
         }
     }
+
+    /** Labels come as integers: NumPy's int64 (and other integer types) read as their values; floats only where floats are needed. */
+    @Test
+    void integerArraysReadAsTheirValuesButNotWhereFloatsAreNeeded() throws IOException {
+        String header = "{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }";
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        ByteBuffer buf = ByteBuffer.allocate(10 + header.length() + 24).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        buf.put(header.getBytes(StandardCharsets.ISO_8859_1)).putLong(7).putLong(-2).putLong(1L << 40);
+        Path file = Files.write(folder.resolve("labels.npy"), buf.array());
+        Npy.Contents labels = Npy.readAnyType(file);
+        assertEquals("int64", labels.dtype());
+        assertArrayEquals(new double[] {7, -2, 1L << 40}, labels.values());
+        Npy.FormatException e = assertThrows(Npy.FormatException.class, () -> Npy.read(file));
+        assertEquals(file + ": dtype int64; expected a little-endian float32 or float64 C-order array (numpy.save of a float array)", e.getMessage());
+    }
 }

@@ -1,6 +1,8 @@
 package dnnc.onnx;
 
+import dnnc.api.DenseLayers;
 import dnnc.api.NetworkFormat;
+import dnnc.api.NetworkProbe;
 import dnnc.api.OpenNetwork;
 import dnnc.api.TensorSelection;
 
@@ -21,5 +23,15 @@ public final class OnnxFormat implements NetworkFormat {
     @Override
     public OpenNetwork open(Path file, TensorSelection selection) {
         return OnnxNetwork.open(file, selection);
+    }
+
+    @Override
+    public NetworkProbe openProbe(Path file, TensorSelection selection, int batchSize) {
+        return FileNetworkProbe.open(OnnxNetwork.open(file, selection), batchSize);
+    }
+
+    @Override
+    public void writeDense(DenseLayers network, Path file) {
+        DenseOnnxWriter.write(network, file);
     }
 }

@@ -1,6 +1,5 @@
 package dnnc.plugins.attribution;
 
-import dnnc.api.FeatureKey;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
 import dnnc.api.NeuronLayout;
@@ -8,8 +7,10 @@ import dnnc.api.RunContext;
 import dnnc.plugins.figures.ColourMap;
 import dnnc.plugins.figures.ColourScale;
 import dnnc.plugins.figures.FigureFiles;
+import dnnc.plugins.figures.FigureNames;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
+import dnnc.plugins.figures.Ticks;
 import dnnc.plugins.figures.FigureNames;
 
 import java.awt.image.BufferedImage;
@@ -111,7 +112,7 @@ final class AceFigures {
         List<BufferedImage> frames = new ArrayList<>();
         for (int a = 0; a < maps.length; a++) {
             frames.add(PanelGrid.heatmap().scale(scale).colourBar("ACE")
-                    .title("ACE of do(" + label + " = " + FeatureKey.alphaLabel(effect.values()[a]) + ")")
+                    .title("ACE of do(" + label + " = " + Ticks.label(effect.values()[a]) + ")")
                     .put(0, 0, Panel.of(maps[a], rows, cols)).cellSize(cols * 8, rows * 8).render());
         }
         FigureFiles.gif(context, FigureNames.aceOutputAnimation(label), frames, GIF_FRAME_MILLIS,
@@ -160,6 +161,6 @@ final class AceFigures {
     }
 
     private List<String> alphaLabels() {
-        return java.util.Arrays.stream(tables.alphas()).mapToObj(FeatureKey::alphaLabel).toList();
+        return java.util.Arrays.stream(tables.alphas()).mapToObj(Ticks::label).toList();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public final class AttributionPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(MonteCarloAcePlugin.class, TaylorAcePlugin.class, SaliencyPlugin.class, IntegratedGradientsPlugin.class);
+        return List.of(MonteCarloAcePlugin.class, TaylorAcePlugin.class, SaliencyPlugin.class, IntegratedGradientsPlugin.class, NetworkAce.class);
     }
 
     @Override

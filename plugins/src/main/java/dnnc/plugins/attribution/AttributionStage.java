@@ -11,6 +11,7 @@ import dnnc.api.InvalidInputException;
 import dnnc.api.LabeledData;
 import dnnc.api.NeuronAttribution;
 import dnnc.api.PluginKind;
+import dnnc.api.ProbedNetwork;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
 import dnnc.api.RunContext;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Attributes the decoder of {@link Slots#MODEL}: puts {@link Slots#ATTRIBUTION}, and for methods that sample
+ * Attributes a network brought as a file ({@link Slots#NETWORK}, see {@link RowAttributionStep}) or the decoder of {@link Slots#MODEL}: puts {@link Slots#ATTRIBUTION}, and for methods that sample
  * also {@link Slots#FEATURES} of the focus latent (the clustering input). Records under "ace.": total_effect
  * (per latent, see {@link AceSummary#totalEffects}), most_moving_latent, focus_latent, class_diagonal_hits and
  * class_correlations (needs {@link Slots#DATA}), the method's diagnostics; the full arrays (ace.latent_effects
@@ -46,6 +47,11 @@ public final class AttributionStage implements Stage<AttributionMethod> {
 
     @Override
     public void run(AttributionMethod plugin, RunContext context) {
+        Optional<ProbedNetwork> network = context.get(Slots.NETWORK);
+        if (network.isPresent() && context.get(Slots.MODEL).isEmpty()) {
+            RowAttributionStep.run(plugin, network.get(), context);
+            return;
+        }
         ConditionalGenerator model = context.require(Slots.MODEL, "attribution step '" + plugin.name() + "'");
         InputSchema schema = model.inputs();
         AttributionRequest request = plugin.request(model.decoder(), schema, context.seed());

@@ -10,7 +10,7 @@ import java.util.List;
 public final class DataPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(MnistIdxDataset.class);
+        return List.of(MnistIdxDataset.class, NpyDataset.class);
     }
 
     @Override

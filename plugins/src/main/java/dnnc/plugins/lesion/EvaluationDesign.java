@@ -2,7 +2,11 @@ package dnnc.plugins.lesion;
 
 import dnnc.api.InputSchema;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The decoder inputs every lesion is evaluated on: for each alpha of the grid, {@code draws} rows with
@@ -10,7 +14,7 @@ import java.util.Random;
  * (row = alphaIndex * draws + draw). The same noise is used for every alpha (common random numbers), and every
  * lesion of a run sees the same rows, so cluster lesions and their random controls are compared pairwise.
  */
-public record EvaluationDesign(double[] alphas, int draws, int latent, int target, int inputSize, float[] inputs) {
+public record EvaluationDesign(double[] alphas, int draws, int latent, int target, int inputSize, float[] inputs, int[] labels) {
 
     public static EvaluationDesign of(InputSchema schema, int latent, double[] alphas, int draws, int target, long seed) {
         if (!schema.isLatent(latent)) {
@@ -34,11 +38,34 @@ public record EvaluationDesign(double[] alphas, int draws, int latent, int targe
                 inputs[row + schema.latents() + target] = 1f;
             }
         }
-        return new EvaluationDesign(alphas.clone(), draws, latent, target, width, inputs);
+        return new EvaluationDesign(alphas.clone(), draws, latent, target, width, inputs, null);
     }
 
+    /**
+     * A network's data rows as they are (no alpha grid, one block): {@code draws} rows drawn without replacement from
+     * the {@code count} rows given (all of them, in order, when there are no more), with their labels.
+     */
+    public static EvaluationDesign ofRows(float[] rows, int[] labels, int count, int inputSize, int draws, long seed) {
+        int[] chosen;
+        if (draws >= count) {
+            chosen = IntStream.range(0, count).toArray();
+        } else {
+            List<Integer> order = new ArrayList<>(IntStream.range(0, count).boxed().toList());
+            Collections.shuffle(order, new Random(seed));
+            chosen = order.subList(0, draws).stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        float[] inputs = new float[chosen.length * inputSize];
+        int[] chosenLabels = new int[chosen.length];
+        for (int i = 0; i < chosen.length; i++) {
+            System.arraycopy(rows, chosen[i] * inputSize, inputs, i * inputSize, inputSize);
+            chosenLabels[i] = labels[chosen[i]];
+        }
+        return new EvaluationDesign(new double[0], chosen.length, -1, -1, inputSize, inputs, chosenLabels);
+    }
+
+    /** Rows of every evaluation: draws per alpha, or the data rows when there is no alpha grid. */
     public int rows() {
-        return alphas.length * draws;
+        return Math.max(1, alphas.length) * draws;
     }
 
     public int row(int alphaIndex, int draw) {

@@ -22,6 +22,7 @@ public final class LesionEngine {
     public static final int DEFAULT_MAX_BATCH_ROWS = 8192;
 
     private final NetworkProbe probe;
+    private final float[] inputs;
     private final int rows;
     private final Activations intact;
     private final StackedDenseForward stacked;
@@ -33,6 +34,7 @@ public final class LesionEngine {
 
     public LesionEngine(NetworkProbe probe, float[] inputs, int rows, int maxBatchRows) {
         this.probe = probe;
+        this.inputs = inputs;
         this.rows = rows;
         this.intact = probe.forward(inputs, rows, Lesion.none());
         this.stacked = probe instanceof DenseNetworkProbe dense ? new StackedDenseForward(dense) : null;
@@ -75,6 +77,11 @@ public final class LesionEngine {
     }
 
     private void runGroup(int layer, List<Integer> members, List<Lesion> lesions, float[][] results) {
+        if (!probe.resumes()) {
+            // a probe that runs from its inputs only (a network file): whole forward passes, one per core
+            members.parallelStream().forEach(i -> results[i] = probe.forward(inputs, rows, lesions.get(i)).output());
+            return;
+        }
         if (stacked == null) {
             for (int i : members) {
                 results[i] = probe.resume(layer, intact.layer(layer), rows, lesions.get(i)).output();

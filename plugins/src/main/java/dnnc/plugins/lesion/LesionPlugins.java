@@ -10,7 +10,8 @@ import java.util.List;
 public final class LesionPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(JudgeCriterion.class, PixelBceCriterion.class);
+        return List.of(JudgeCriterion.class, PixelBceCriterion.class, AccuracyCriterion.class, AgreementCriterion.class,
+                OutputDistanceCriterion.class);
     }
 
     @Override

@@ -83,7 +83,7 @@ final class LesionReport {
         putFinite(v, "failure_rate", failureRate);
         putFinite(v, "p_value", p);
         v.put("damage", scored.damage());
-        v.put("mean_bce", scored.meanBce());
+        putFinite(v, "mean_bce", scored.meanBce());
         return v;
     }
 
@@ -95,8 +95,11 @@ final class LesionReport {
 
     void writeFiles() {
         writeClusterTable();
+        boolean images = result.imageRows() > 0;
         for (ClusterLesionTest.Outcome o : result.clusterings().values()) {
-            clusterFigure(o);
+            if (images) {
+                clusterFigure(o);
+            }
             if (!o.byDamage().isEmpty() && o.byDamage().get(0).tested()) {
                 TestedLesion top = o.byDamage().get(0);
                 nullFigure(FigureNames.lesionNull(o.key()),
@@ -105,7 +108,9 @@ final class LesionReport {
             }
         }
         if (!result.critical().isEmpty()) {
-            criticalFigure();
+            if (images) {
+                criticalFigure();
+            }
             sizesFigure();
             result.critical().forEach((alpha, c) -> {
                 if (c.scored() != null) {
@@ -227,7 +232,7 @@ final class LesionReport {
             data.add(List.of(d));
         }
         FigureFiles.pngWithData(context, name, Histogram.titled(title).values(randomDamages).bins(25)
-                        .observed(observed, "observed").xLabel(passFail ? "failure rate" : "mean pixel BCE").render(),
+                        .observed(observed, "observed").xLabel(passFail ? "failure rate" : result.imageRows() > 0 ? "mean pixel BCE" : "damage").render(),
                 List.of("random_damage"), data, "damage of the matched random lesions; the red line is the tested lesion");
     }
 

@@ -88,12 +88,12 @@ public final class LesionScorer {
     private Scored score(float[] lesioned, boolean described) {
         int n = design.rows();
         ReconstructionBatch batch = new ReconstructionBatch(lesioned, engine.intactOutput(), n, imageRows, imageCols,
-                design.target(), judge);
+                design.target(), judge, design.labels());
         double[] damages = criterion.damage(batch);
-        double[] bce = described ? BCE.damage(batch) : null;
+        int pixels = imageRows * imageCols;
+        double[] bce = described && pixels > 0 ? BCE.damage(batch) : null;
         int alphas = design.alphas().length;
         double[] perAlpha = new double[alphas];
-        int pixels = imageRows * imageCols;
         float[] examples = described ? new float[alphas * pixels] : null;
         for (int a = 0; a < alphas; a++) {
             perAlpha[a] = mean(Arrays.copyOfRange(damages, design.row(a, 0), design.row(a, 0) + design.draws()));

@@ -4,10 +4,13 @@ import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
 import dnnc.api.ConditionalGenerator;
 import dnnc.api.ImageClassifier;
+import dnnc.api.ImageSet;
 import dnnc.api.InvalidInputException;
+import dnnc.api.LabeledData;
 import dnnc.api.LesionCriterion;
 import dnnc.api.LesionDesign;
 import dnnc.api.PluginKind;
+import dnnc.api.ProbedNetwork;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
 import dnnc.api.Slots;
@@ -34,6 +37,10 @@ public final class LesionStage implements Stage<LesionCriterion> {
     @Override
     public void run(LesionCriterion criterion, RunContext context) {
         String who = "lesion step '" + criterion.name() + "'";
+        if (context.get(Slots.MODEL).isEmpty() && context.get(Slots.NETWORK).isPresent()) {
+            report(criterion, context, networkStudies(criterion, context, who));
+            return;
+        }
         ConditionalGenerator model = context.require(Slots.MODEL, who);
         ClusteringSet clusterings = context.require(Slots.CLUSTERINGS, who);
         ImageClassifier judge = criterion.needsJudge() ? context.require(Slots.JUDGE, who) : context.get(Slots.JUDGE).orElse(null);
@@ -47,6 +54,35 @@ public final class LesionStage implements Stage<LesionCriterion> {
             throw new InvalidInputException(who + " needs clusterings of a latent input; got input "
                     + model.inputs().label(clusterings.input()));
         }
+        report(criterion, context, runSeeds(context, clusterings, attribution, new LesionStudy(model.decoder(), model.inputs(),
+                model.imageRows(), model.imageCols(), criterion, judge, settings)));
+    }
+
+    /** A network brought as a file: lesions evaluated on rows of its data set, as they are (docs/METHODS.md section 7). */
+    private List<LesionStudy.Result> networkStudies(LesionCriterion criterion, RunContext context, String who) {
+        ProbedNetwork network = context.require(Slots.NETWORK, who);
+        ClusteringSet clusterings = context.require(Slots.CLUSTERINGS, who);
+        LabeledData data = context.require(Slots.DATA, who);
+        ImageSet rows = data.heldOut();
+        if (criterion.needsLabels() && data.classCount() == 0) {
+            throw new InvalidInputException("lesion criterion '" + criterion.name() + "' needs labelled rows; " + data.source()
+                    + " has no labels (give the data step labels=y.npy, or use criterion agreement)");
+        }
+        if (criterion.needsJudge()) {
+            throw new InvalidInputException("lesion criterion '" + criterion.name() + "' judges the study's decoder; for a network "
+                    + "use accuracy, agreement or output-distance");
+        }
+        LesionStudy.DesignSource designs = (c, alphas, s) -> EvaluationDesign.ofRows(rows.pixels(), rows.labels(), rows.count(),
+                rows.pixelsPerImage(), s.draws(), Seeds.derive(s.seed(), "rows"));
+        LesionDesign settings = criterion.design(context.seed());
+        return runSeeds(context, clusterings, context.get(Slots.ATTRIBUTION).orElse(null),
+                new LesionStudy(network.probe(), designs, 0, 0, criterion, null, settings));
+    }
+
+    /** The study with its settings' seed, then with {@code seeds - 1} independent lesion seeds. */
+    private static List<LesionStudy.Result> runSeeds(RunContext context, ClusteringSet clusterings, AttributionResult attribution,
+                                                     LesionStudy study) {
+        LesionDesign settings = study.settings();
         if (settings.testedClusters() / (settings.randomLesions() + 1.0) >= settings.significance()) {
             context.recorder().warning("lesion: with " + settings.randomLesions() + " random lesions and Holm over "
                     + settings.testedClusters() + " tested clusters no cluster can reach p < " + settings.significance()
@@ -56,10 +92,14 @@ public final class LesionStage implements Stage<LesionCriterion> {
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
                 LesionDesign seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
-                perSeed.add(new LesionStudy(model.decoder(), model.inputs(), model.imageRows(), model.imageCols(),
-                        criterion, judge, seeded).run(clusterings, attribution, progress));
+                perSeed.add(study.withSettings(seeded).run(clusterings, attribution, progress));
             }
         }
+        return perSeed;
+    }
+
+    private static void report(LesionCriterion criterion, RunContext context, List<LesionStudy.Result> perSeed) {
+        double significance = criterion.design(context.seed()).significance();
         LesionStudy.Result main = perSeed.get(0);
         context.put(Slots.LESIONS, main.findings());
         context.put(Slots.LESION_CRITERION, criterion);
@@ -68,8 +108,8 @@ public final class LesionStage implements Stage<LesionCriterion> {
         report.writeFiles();
         if (perSeed.size() > 1) {
             Repeatability.recordRanges(context.recorder(), "findings.repeatability.lesion_seeds",
-                    perSeed.stream().map(LesionStudy.Result::findings).toList(), settings.significance());
+                    perSeed.stream().map(LesionStudy.Result::findings).toList(), significance);
         }
-        Repeatability.recordRunRepeats(context, settings.significance());
+        Repeatability.recordRunRepeats(context, significance);
     }
 }

@@ -38,18 +38,31 @@ public final class LesionStudy {
                          Map<Double, CriticalSetSearch.Outcome> critical, long evaluations) {
     }
 
+    /** The rows every lesion of a study is evaluated on, for the clusterings' alphas and the study's settings. */
+    public interface DesignSource {
+        EvaluationDesign design(ClusteringSet clusterings, double[] alphas, LesionDesign settings);
+    }
+
     private final NetworkProbe probe;
-    private final InputSchema schema;
+    private final DesignSource designs;
     private final int imageRows;
     private final int imageCols;
     private final LesionCriterion criterion;
     private final ImageClassifier judge;
     private final LesionDesign settings;
 
+    /** The study's decoder: draws of the latents with do(studied latent = alpha) for every alpha of the clusterings. */
     public LesionStudy(NetworkProbe probe, InputSchema schema, int imageRows, int imageCols, LesionCriterion criterion,
                        ImageClassifier judge, LesionDesign settings) {
+        this(probe, (clusterings, alphas, s) -> EvaluationDesign.of(schema, clusterings.input(), alphas, s.draws(),
+                s.target(), Seeds.derive(s.seed(), "draws")), imageRows, imageCols, criterion, judge, settings);
+    }
+
+    /** Any network, on the rows {@code designs} gives; {@code imageRows} and {@code imageCols} 0 when its outputs are no images. */
+    public LesionStudy(NetworkProbe probe, DesignSource designs, int imageRows, int imageCols, LesionCriterion criterion,
+                       ImageClassifier judge, LesionDesign settings) {
         this.probe = probe;
-        this.schema = schema;
+        this.designs = designs;
         this.imageRows = imageRows;
         this.imageCols = imageCols;
         this.criterion = criterion;
@@ -63,7 +76,7 @@ public final class LesionStudy {
 
     /** The same study with other settings (e.g. another seed). */
     public LesionStudy withSettings(LesionDesign other) {
-        return new LesionStudy(probe, schema, imageRows, imageCols, criterion, judge, other);
+        return new LesionStudy(probe, designs, imageRows, imageCols, criterion, judge, other);
     }
 
     /** The distinct alphas of a clustering set, increasing. */
@@ -73,8 +86,7 @@ public final class LesionStudy {
 
     public Result run(ClusteringSet clusterings, AttributionResult attribution, Progress progress) {
         double[] alphas = alphas(clusterings);
-        EvaluationDesign design = EvaluationDesign.of(schema, clusterings.input(), alphas, settings.draws(),
-                settings.target(), Seeds.derive(settings.seed(), "draws"));
+        EvaluationDesign design = designs.design(clusterings, alphas, settings);
         LesionEngine engine = new LesionEngine(probe, design.inputs(), design.rows());
         LesionScorer scorer = new LesionScorer(engine, design, criterion, judge, imageRows, imageCols);
         float[] intactExamples = scorer.score(Lesion.none()).examples();

@@ -19,14 +19,19 @@ public final class PixelBceCriterion extends LesionSettings {
         int pixels = batch.rows() * batch.cols();
         double[] damage = new double[batch.count()];
         for (int i = 0; i < batch.count(); i++) {
-            double sum = 0;
-            for (int p = i * pixels; p < (i + 1) * pixels; p++) {
-                double q = Math.min(1 - CLIP, Math.max(CLIP, batch.lesioned()[p]));
-                double t = batch.intact()[p];
-                sum -= t * Math.log(q) + (1 - t) * Math.log(1 - q); // 1 - q is exact in double for a float q, so log1p (StrictMath, ~10x slower) buys nothing
-            }
-            damage[i] = sum / pixels;
+            damage[i] = meanBce(batch.lesioned(), batch.intact(), i * pixels, pixels);
         }
         return damage;
+    }
+
+    /** Mean BCE of q = lesioned[from..from+n) against t = intact[from..from+n), q clipped. */
+    static double meanBce(float[] lesioned, float[] intact, int from, int n) {
+        double sum = 0;
+        for (int p = from; p < from + n; p++) {
+            double q = Math.min(1 - CLIP, Math.max(CLIP, lesioned[p]));
+            double t = intact[p];
+            sum -= t * Math.log(q) + (1 - t) * Math.log(1 - q); // 1 - q is exact in double for a float q, so log1p (StrictMath, ~10x slower) buys nothing
+        }
+        return sum / n;
     }
 }

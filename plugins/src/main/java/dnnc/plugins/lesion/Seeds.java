@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** Independent, reproducible seeds for the parts of a lesion study, derived from one base seed. */
-final class Seeds {
+public final class Seeds {
     private Seeds() {
     }
 
-    static long derive(long base, Object... parts) {
+    public static long derive(long base, Object... parts) {
         return new SplittableRandom(base * 0x9E3779B97F4A7C15L + Arrays.deepHashCode(parts)).nextLong();
     }
 }

@@ -47,6 +47,10 @@ public final class CbetaVae implements ModelTrainer, Preflight {
     @Param(description = "seed of initial weights, batch order and noise; -1 derives it from the run's seed", min = -1)
     private long seed = -1;
 
+    @Param(description = "engine the decoder runs in for the analysis: builtin (ND4J) or onnx (ONNX Runtime, the decoder "
+            + "exported beside the cached model); training is always SameDiff", allowed = {"builtin", "onnx"})
+    private String engine = "builtin";
+
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {
         CvaeShape shape = new CvaeShape(data.train().pixelsPerImage(), data.classCount(), latentSize, hiddenSizes());
@@ -89,7 +93,8 @@ public final class CbetaVae implements ModelTrainer, Preflight {
         metrics.put("train_kl", Arrays.stream(history.get(KL_HISTORY).toDoubleVector()).boxed().toList());
         metrics.put("cache_file", cache.file().toString());
         InputSchema inputs = new InputSchema(latentSize, data.classCount(), data.classFrequencies());
-        return new TrainedCvae(shape, weights, inputs, data.train().rows(), data.train().cols(), held.klPerLatent(), sha256, metrics);
+        TrainedCvae model = new TrainedCvae(shape, weights, inputs, data.train().rows(), data.train().cols(), held.klPerLatent(), sha256, metrics);
+        return engine.equals("onnx") ? OnnxDecoder.of(model, cache.file().resolveSibling(cache.file().getFileName() + ".decoder.onnx")) : model;
     }
 
     /** Declares the latent count and refuses a corrupt or foreign cache file before the run is on record. */
@@ -108,6 +113,7 @@ public final class CbetaVae implements ModelTrainer, Preflight {
     /** The cache entry of this model: plugin, data and every parameter, with the seed actually used. */
     private ModelCache cacheEntry(Path cacheDir, String dataSha256, long effectiveSeed) {
         Map<String, String> identity = new LinkedHashMap<>(parameterValues());
+        identity.remove("engine");   // how the decoder is run afterwards is no part of what was trained
         identity.put("seed", Long.toString(effectiveSeed));
         return new ModelCache(cacheDir, name(), dataSha256, identity);
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class TrainedCvae implements ConditionalGenerator {
     private final CvaeShape shape;
     private final Map<String, INDArray> weights;
-    private final DenseNetworkProbe decoder;
+    private final NetworkProbe decoder;
     private final InputSchema inputs;
     private final int rows;
     private final int cols;
@@ -25,9 +25,14 @@ public final class TrainedCvae implements ConditionalGenerator {
 
     TrainedCvae(CvaeShape shape, Map<String, INDArray> weights, InputSchema inputs, int rows, int cols,
                 double[] klPerLatent, String sha256, Map<String, Object> metrics) {
+        this(shape, weights, decoderProbe(shape, weights), inputs, rows, cols, klPerLatent, sha256, metrics);
+    }
+
+    private TrainedCvae(CvaeShape shape, Map<String, INDArray> weights, NetworkProbe decoder, InputSchema inputs, int rows, int cols,
+                        double[] klPerLatent, String sha256, Map<String, Object> metrics) {
         this.shape = shape;
         this.weights = Collections.unmodifiableMap(weights);
-        this.decoder = decoderProbe(shape, weights);
+        this.decoder = decoder;
         this.inputs = inputs;
         this.rows = rows;
         this.cols = cols;
@@ -47,6 +52,18 @@ public final class TrainedCvae implements ConditionalGenerator {
             activations.add(l == names.size() - 1 ? DenseNetworkProbe.Activation.SIGMOID : DenseNetworkProbe.Activation.RELU);
         }
         return new DenseNetworkProbe(names, w, b, activations);
+    }
+
+    /** The same model with its decoder run by another engine (the same weights, e.g. in ONNX Runtime). */
+    TrainedCvae withDecoder(NetworkProbe other, Map<String, Object> moreMetrics) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(metrics);
+        m.putAll(moreMetrics);
+        return new TrainedCvae(shape, weights, other, inputs, rows, cols, klPerLatent, sha256, m);
+    }
+
+    @Override
+    public java.util.Optional<dnnc.api.DenseLayers> decoderLayers() {
+        return decoderProbe(shape, weights).denseLayers();
     }
 
     @Override

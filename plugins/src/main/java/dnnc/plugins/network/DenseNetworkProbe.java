@@ -69,6 +69,19 @@ public final class DenseNetworkProbe implements NetworkProbe {
         return biases[connection].toFloatVector();
     }
 
+    @Override
+    public java.util.Optional<dnnc.api.DenseLayers> denseLayers() {
+        List<float[][]> w = new ArrayList<>();
+        List<float[]> b = new ArrayList<>();
+        List<String> a = new ArrayList<>();
+        for (int l = 0; l < weights.length; l++) {
+            w.add(weights(l));
+            b.add(biases(l));
+            a.add(activations[l].name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return java.util.Optional.of(new dnnc.api.DenseLayers(layers.stream().map(Layer::name).toList(), w, b, a));
+    }
+
     public Activation activation(int connection) {
         return activations[connection];
     }

@@ -10,7 +10,8 @@ import java.util.List;
 public final class ReportPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class);
+        return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class,
+                NetworkReporter.class, OnnxExport.class);
     }
 
     @Override

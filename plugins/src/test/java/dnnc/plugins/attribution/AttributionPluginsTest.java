@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AttributionPluginsTest {
     @Test
-    void providesTheFourMethodsByNameAndTheStage() {
+    void providesTheMethodsByNameAndTheStage() {
         AttributionPlugins provider = new AttributionPlugins();
-        assertEquals(Set.of("ace-monte-carlo", "ace-taylor", "saliency", "integrated-gradients"),
+        assertEquals(Set.of("ace-monte-carlo", "ace-taylor", "saliency", "integrated-gradients", "network-ace"),
                 provider.plugins().stream().map(type -> type.getAnnotation(PluginInfo.class).name()).collect(Collectors.toSet()));
         assertTrue(provider.plugins().stream().allMatch(AttributionMethod.class::isAssignableFrom));
         assertEquals(List.of(AttributionStage.class), provider.stages());

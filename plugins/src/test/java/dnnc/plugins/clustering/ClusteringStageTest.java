@@ -50,14 +50,14 @@ class ClusteringStageTest {
 
         Map<String, Object> results = context.recorder().results;
         for (String kind : List.of("activation", "ace")) {
-            for (String alpha : List.of("-1", "0.5")) {
+            for (String alpha : List.of("-1", "0_5")) {
                 assertNotNull(results.get("findings.clusters." + kind + "." + alpha), kind + " " + alpha);
                 assertTrue(Files.exists(dir.resolve("clusters-" + kind + "-alpha" + alpha + ".csv")));
             }
         }
         assertEquals(3, results.get("findings.clusters.activation.-1"), "three driving factors");
         String table = Files.readString(dir.resolve("table-3-1.html"));
-        assertTrue(table.contains("<td>0.5</td>"), table);
+        assertTrue(table.contains("<td>0_5</td>"), table);
         assertEquals("alpha,activation,ace", Files.readAllLines(dir.resolve("table-3-1.csv")).get(0));
         assertNotNull(ImageIO.read(dir.resolve("preference-sweep.png").toFile()));
         assertEquals("input,2,-1", Files.readAllLines(dir.resolve("clusters-activation-alpha-1.csv")).get(3));

@@ -22,11 +22,11 @@ class LesionPluginsTest {
             LesionCriterion criterion = (LesionCriterion) assertDoesNotThrow(() -> type.getConstructor().newInstance());
             criteria.put(criterion.name(), criterion);
         }
-        assertEquals(java.util.Set.of("judge", "pixel-bce"), criteria.keySet());
+        assertEquals(java.util.Set.of("judge", "pixel-bce", "accuracy", "agreement", "output-distance"), criteria.keySet());
         assertTrue(criteria.get("judge").needsJudge());
         assertEquals(java.util.List.of(LesionStage.class), provider.stages());
         assertEquals(PluginKind.LESION, new LesionStage().kind());
-        assertEquals(java.util.List.of("draws", "random-lesions", "tested-clusters", "significance", "target", "seed", "scope", "seeds"),
+        assertEquals(java.util.List.of("random-lesions", "tested-clusters", "significance", "seed", "scope", "seeds", "draws", "target"),
                 criteria.get("pixel-bce").parameters().stream().map(ParamSpec::name).toList());
         assertEquals("200", criteria.get("judge").parameterValues().get("random-lesions"));
     }
