@@ -63,7 +63,10 @@ public final class LesionSensitivity implements Analysis {
         Map<FeatureKind, double[]> grids = preferenceGrids(chosen);
         try (Progress progress = context.progress("lesion sensitivity: re-clustering", (long) alternatives * chosen.byKey().size(), "clusterings")) {
             for (int a = 0; a < alternatives; a++) {
-                sets.add(alternative(a, grids, chosen, similarities, algorithm, runSeed, progress));
+                ClusteringSet alternative = alternative(a, grids, chosen, similarities, algorithm, runSeed, progress);
+                if (!alternative.byKey().isEmpty()) {
+                    sets.add(alternative); // none of its clusterings converged: nothing to lesion
+                }
             }
         }
         List<SensitivityAnalysis.Point> points;

@@ -64,7 +64,7 @@ class LesionSensitivityTest {
         new AttributionStage().run(ace, context);
         new SimilarityStage().run(new SpearmanSimilarity(), context);
         AffinityPropagation ap = new AffinityPropagation();
-        ap.configure(Map.of("preference", "auto", "sweep-points", "8"));
+        ap.configure(Map.of("preference", "auto", "sweep-points", "8", "damping", "0.9", "max-iter", "1000"));
         new ClusteringStage().run(ap, context);
         PixelBceCriterion criterion = new PixelBceCriterion();
         criterion.configure(Map.of("draws", "4", "random-lesions", "19", "tested-clusters", "1"));
