@@ -125,9 +125,10 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
                     } catch (RuntimeException e) {
                         referenceStatus = "reference: failed, its figures are missing: " + e.getMessage();
                     }
-                    Double differences = theirs.remove("n1700.label_differences");
-                    if (differences != null) {
-                        ours.put("clustering.ap.n1700.sklearn_label_differences", differences);
+                    for (String key : List.copyOf(theirs.keySet())) { // a fact about our labels, shown on our side
+                        if (key.endsWith(".label_differences")) {
+                            ours.put("clustering.ap." + key.replace(".label_differences", ".sklearn_label_differences"), theirs.remove(key));
+                        }
                     }
                 }
                 List<BenchTable.Line> lines = BenchTable.lines(ours, theirs);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceRun {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([-0-9.]+)");
-    static final List<String> SCRIPTS = List.of("reference_pipeline.py", "reference_scaling.py");
+    static final List<String> SCRIPTS = List.of("reference_pipeline.py", "reference_scaling.py", "reference_same_matrix.py");
     /** How to set up the reference stack, printed when it did not run. */
     public static final String SETUP = "python3 -m venv ~/ref-venv && ~/ref-venv/bin/pip install -r bench/reference/requirements.txt"
             + " (docs/PERFORMANCE.md)";
@@ -120,11 +120,14 @@ public final class ReferenceRun {
                 scaling(size, kendall).forEach((k, v) -> figures.put("n" + size + "." + k, v));
             }
         }
-        Path npy = clusteringScratch.resolve("ap-similarity.npy");
-        if (Files.isRegularFile(npy)) {
-            int differences = labelDifferences(npy, clusteringScratch.resolve("ap-labels.txt"));
-            log.accept("  affinity propagation N=1,700: labels differing from scikit-learn's on the same matrix: " + differences);
-            figures.put("n1700.label_differences", (double) differences);
+        for (int size : ClusteringFiles.sizes(clusteringScratch)) {
+            Map<String, Double> same = sameMatrix(ClusteringFiles.similarity(clusteringScratch, size), ClusteringFiles.labels(clusteringScratch, size));
+            log.accept("  affinity propagation N=" + size + ": labels differing from scikit-learn's on the same matrix: "
+                    + same.get("label_differences").intValue());
+            figures.put("n" + size + ".label_differences", same.get("label_differences"));
+            figures.put("n" + size + ".same_matrix.ap_s", same.get("ap_s"));
+            figures.put("n" + size + ".same_matrix.iterations", same.get("iters"));
+            figures.put("n" + size + ".same_matrix.ms_per_iteration", 1e3 * same.get("ap_s") / same.get("iters"));
         }
         return figures;
     }
@@ -159,27 +162,28 @@ public final class ReferenceRun {
             command.addAll(List.of("--kendall-columns", Integer.toString(KENDALL_COLUMNS)));
         }
         String line = run(command, true);
+        return fields(line);
+    }
+
+    /**
+     * reference_same_matrix.py: scikit-learn's AffinityPropagation (as the bench configured ours: seed 0, damping 0.5,
+     * at most 200 iterations, median preference) on the similarity our bench wrote: ap_s, iters, clusters and the
+     * count of labels that differ from ours.
+     */
+    Map<String, Double> sameMatrix(Path similarityNpy, Path ourLabels) {
+        String line = run(List.of(python, scripts.resolve("reference_same_matrix.py").toString(), similarityNpy.toString(),
+                ourLabels.toString()), true);
+        return fields(line);
+    }
+
+    /** The name=number fields a reference script prints. */
+    private static Map<String, Double> fields(String output) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        Matcher m = FIELD.matcher(line);
+        Matcher m = FIELD.matcher(output);
         while (m.find()) {
             figures.put(m.group(1), Double.parseDouble(m.group(2)));
         }
         return figures;
-    }
-
-    /**
-     * Runs scikit-learn's AffinityPropagation (as the bench configured ours: seed 0, damping 0.5, at most 200
-     * iterations, median preference) on the similarity our bench wrote, and counts the labels that differ.
-     */
-    int labelDifferences(Path similarityNpy, Path ourLabels) {
-        String script = "import sys, numpy as np\n"
-                + "from sklearn.cluster import AffinityPropagation\n"
-                + "S = np.load(sys.argv[1]); ours = np.loadtxt(sys.argv[2], dtype=int)\n"
-                + "ap = AffinityPropagation(affinity='precomputed', random_state=0, max_iter=200).fit(S)\n"
-                + "print(int((ap.labels_ != ours).sum()))\n";
-        String out = run(List.of(python, "-c", script, similarityNpy.toString(), ourLabels.toString()), true);
-        String[] lines = out.trim().split("\n");
-        return Integer.parseInt(lines[lines.length - 1].trim());
     }
 
     private String run(List<String> command, boolean echo) {

@@ -1,13 +1,13 @@
 package dnnc.plugins.clustering;
 
 /**
- * Affinity propagation's message matrices and the per-row / per-column quantities passed between the two sweeps.
- * With the JDK's vector API present ({@code --add-modules jdk.incubator.vector}, passed by the dnnc launcher and
- * surefire) {@link AffinityLanes} runs the sweeps in SIMD lanes and hands the scalar code here the few columns that
- * are not plain (a row's argmax and diagonal, the last columns short of a full vector); without it the scalar code
- * does every column. Both give the same bits.
+ * Affinity propagation's messages in float64, scikit-learn's arithmetic operation for operation. With the JDK's
+ * vector API present ({@code --add-modules jdk.incubator.vector}, passed by the dnnc launcher and surefire)
+ * {@link AffinityLanes} runs the rows in SIMD lanes and hands the scalar code here the few columns that are not
+ * plain (a row's argmax and diagonal, the last columns short of a full vector); without it the scalar code does
+ * every column. Both give the same bits.
  */
-final class AffinityMessages {
+final class AffinityMessages implements MessageKernel {
     static final boolean LANES = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     final double[] s;
@@ -16,10 +16,10 @@ final class AffinityMessages {
     final int n;
     final double damping;
     final double undamped;
-    final int[] argmax;
-    final double[] max;
-    final double[] runnerUp;
-    final double[] columnSums;
+    /** Column sums of max(R, 0), R itself on the diagonal, for the current R (NumPy's axis-0 sum: rows in order). */
+    double[] columnSums;
+    /** The same for the R being computed. */
+    double[] nextColumnSums;
 
     AffinityMessages(double[] s, double[] a, double[] r, int n, double damping) {
         this.s = s;
@@ -28,118 +28,44 @@ final class AffinityMessages {
         this.n = n;
         this.damping = damping;
         this.undamped = 1 - damping;
-        this.argmax = new int[n];
-        this.max = new double[n];
-        this.runnerUp = new double[n];
         this.columnSums = new double[n];
+        this.nextColumnSums = new double[n];
     }
 
-    /** Per row of A + S: first position of the maximum, the maximum, and the maximum elsewhere. */
-    void rowMaxima(int from, int to) {
-        for (int i = from; i < to; i++) {
-            int row = i * n;
-            int best = 0;
-            double top = Double.NEGATIVE_INFINITY;
-            double second = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double v = a[row + j] + s[row + j];
-                if (v > top) {
-                    second = top;
-                    top = v;
-                    best = j;
-                } else if (v > second) {
-                    second = v;
-                }
-            }
-            argmax[i] = best;
-            max[i] = top;
-            runnerUp[i] = second;
+    @Override
+    public int lanes() {
+        return LANES ? AffinityLanes.WIDTH : 1;
+    }
+
+    @Override
+    public void rowMaxima(int i, RowMaxima out) {
+        out.clear(i);
+        int row = i * n;
+        for (int j = 0; j < n; j++) {
+            out.offer(i, j, a[row + j] + s[row + j]);
         }
     }
 
-    /**
-     * R's update and the column sums of max(R, 0) (R itself on the diagonal) over a band of columns. Each
-     * column's sum runs over the rows in order, as NumPy's axis-0 sum does, which is why this sweep splits columns.
-     */
-    void responsibilities(int fromColumn, int toColumn) {
+    @Override
+    public void availabilities(int i, RowMaxima out) {
         if (LANES) {
-            AffinityLanes.responsibilities(this, fromColumn, toColumn);
+            AffinityLanes.availabilities(this, i, out);
             return;
         }
-        for (int i = 0; i < n; i++) {
-            responsibilitiesOfRow(i, fromColumn, toColumn);
-        }
+        out.clear(i);
+        availabilitiesOfColumns(i, 0, n, out);
     }
 
-    /**
-     * Row i's part of {@link #responsibilities(int, int)} over columns [from, to). The two special columns of a
-     * row (its argmax and its diagonal) are done apart so the loops between them carry no branches.
-     */
-    void responsibilitiesOfRow(int i, int from, int to) {
+    /** The scalar update of row i's columns [from, to), carrying on from the maxima {@code out} holds for the columns before. */
+    void availabilitiesOfColumns(int i, int from, int to, RowMaxima out) {
         int row = i * n;
-        int best = argmax[i];
-        int first = Math.min(best, i);
-        int second = Math.max(best, i);
-        double y = max[i];
-        int j = from;
-        for (int special : new int[] {first, second}) {
-            if (special < from || special >= to || special < j) {
-                continue;
-            }
-            plainResponsibilities(row, y, j, special);
-            specialResponsibility(i, row, special);
-            j = special + 1;
-        }
-        plainResponsibilities(row, y, j, to);
-    }
-
-    private void plainResponsibilities(int row, double y, int from, int to) {
+        int best = out.first[i];
+        double top = out.top[i];
+        double second = out.second[i];
         for (int j = from; j < to; j++) {
-            double updated = r[row + j] * damping + (s[row + j] - y) * undamped;
-            r[row + j] = updated;
-            columnSums[j] += Math.max(updated, 0.0);
-        }
-    }
-
-    private void specialResponsibility(int i, int row, int j) {
-        double fresh = s[row + j] - (j == argmax[i] ? runnerUp[i] : max[i]);
-        double updated = r[row + j] * damping + fresh * undamped;
-        r[row + j] = updated;
-        columnSums[j] += j == i ? updated : Math.max(updated, 0.0);
-    }
-
-    /** A's update (clipped off the diagonal) over a band of rows, fused with the next iteration's row maxima of A + S. */
-    void availabilitiesAndNextMaxima(int fromRow, int toRow) {
-        if (LANES) {
-            AffinityLanes.availabilitiesAndNextMaxima(this, fromRow, toRow);
-            return;
-        }
-        for (int i = fromRow; i < toRow; i++) {
-            argmax[i] = 0;
-            max[i] = Double.NEGATIVE_INFINITY;
-            runnerUp[i] = Double.NEGATIVE_INFINITY;
-            availabilitiesAndNextMaximaOfRow(i, 0);
-        }
-    }
-
-    /**
-     * Row i's part of {@link #availabilitiesAndNextMaxima(int, int)} from column {@code from} to the end, carrying on
-     * from the maxima that argmax, max and runnerUp hold for the columns before.
-     */
-    void availabilitiesAndNextMaximaOfRow(int i, int from) {
-        int row = i * n;
-        double diagonalBefore = a[row + i];
-        int best = argmax[i];
-        double top = max[i];
-        double second = runnerUp[i];
-        for (int j = from; j < n; j++) {
-            double t = Math.max(Math.max(r[row + j], 0.0) - columnSums[j], 0.0);
-            double updated = a[row + j] * damping - t * undamped;
+            double updated = j == i ? diagonalAvailability(i)
+                    : a[row + j] * damping - Math.max(Math.max(r[row + j], 0.0) - columnSums[j], 0.0) * undamped;
             a[row + j] = updated;
-            if (j == i) {
-                updated = diagonalBefore * damping - (r[row + j] - columnSums[j]) * undamped;
-                a[row + j] = updated;
-            }
             double v = updated + s[row + j];
             if (v > top) {
                 second = top;
@@ -149,8 +75,83 @@ final class AffinityMessages {
                 second = v;
             }
         }
-        argmax[i] = best;
-        max[i] = top;
-        runnerUp[i] = second;
+        out.first[i] = best;
+        out.top[i] = top;
+        out.second[i] = second;
+    }
+
+    /** A's next value at (i, i): not clipped. */
+    double diagonalAvailability(int i) {
+        int k = i * n + i;
+        return a[k] * damping - (r[k] - columnSums[i]) * undamped;
+    }
+
+    @Override
+    public boolean nextExemplar(int i) {
+        return diagonalAvailability(i) + r[i * n + i] > 0;
+    }
+
+    @Override
+    public void responsibilities(int i, int argmax, double max, double runnerUp, boolean summed) {
+        if (LANES) {
+            AffinityLanes.responsibilities(this, i, argmax, max, runnerUp, summed);
+            return;
+        }
+        responsibilitiesOfColumns(i, 0, n, argmax, max, runnerUp, summed);
+    }
+
+    /** The scalar update of R over row i's columns [from, to). */
+    void responsibilitiesOfColumns(int i, int from, int to, int argmax, double max, double runnerUp, boolean summed) {
+        int row = i * n;
+        for (int j = from; j < to; j++) {
+            double fresh = s[row + j] - (j == argmax ? runnerUp : max);
+            double updated = r[row + j] * damping + fresh * undamped;
+            r[row + j] = updated;
+            if (summed) {
+                nextColumnSums[j] += j == i ? updated : Math.max(updated, 0.0);
+            }
+        }
+    }
+
+    @Override
+    public void addToColumnSums(int fromRow, int toRow, int fromColumn, int toColumn) {
+        for (int i = fromRow; i < toRow; i++) {
+            if (LANES) {
+                AffinityLanes.addToColumnSums(this, i, fromColumn, toColumn);
+            } else {
+                addToColumnSums(i, fromColumn, toColumn);
+            }
+        }
+    }
+
+    /** Row i of R over columns [from, to) added to the next column sums. */
+    void addToColumnSums(int i, int from, int to) {
+        int row = i * n;
+        for (int j = from; j < to; j++) {
+            nextColumnSums[j] += j == i ? r[row + j] : Math.max(r[row + j], 0.0);
+        }
+    }
+
+    @Override
+    public double sum(int i, int j) {
+        return a[i * n + j] + s[i * n + j];
+    }
+
+    @Override
+    public void advanceColumnSums() {
+        double[] summed = nextColumnSums;
+        nextColumnSums = columnSums;
+        columnSums = summed;
+        java.util.Arrays.fill(nextColumnSums, 0.0);
+    }
+
+    @Override
+    public double[] a() {
+        return a;
+    }
+
+    @Override
+    public double[] r() {
+        return r;
     }
 }

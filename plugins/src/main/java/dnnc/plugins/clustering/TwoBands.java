@@ -8,7 +8,8 @@ import java.util.concurrent.ExecutionException;
 /** Splits a range in two bands, one on a helper thread and one on the caller: the machine's two cores. */
 final class TwoBands implements AutoCloseable {
     interface Band {
-        void run(int from, int to);
+        /** {@code band}: 0 for the lower part of the range, 1 for the upper (always 0 when not parallel). */
+        void run(int band, int from, int to);
     }
 
     private final ExecutorService helper;
@@ -21,14 +22,20 @@ final class TwoBands implements AutoCloseable {
         }) : null;
     }
 
-    void run(int size, Band band) {
+    /** How many bands {@link #run} runs at once. */
+    int count() {
+        return helper == null ? 1 : 2;
+    }
+
+    /** Both bands at once, split at a multiple of {@code multiple} (so SIMD loops stay aligned); the lower one may be empty. */
+    void run(int size, int multiple, Band band) {
         if (helper == null) {
-            band.run(0, size);
+            band.run(0, 0, size);
             return;
         }
-        int half = size / 2;
-        Future<?> first = helper.submit(() -> band.run(0, half));
-        band.run(half, size);
+        int half = size / 2 / multiple * multiple;
+        Future<?> first = helper.submit(() -> band.run(0, 0, half));
+        band.run(1, half, size);
         try {
             first.get();
         } catch (InterruptedException e) {

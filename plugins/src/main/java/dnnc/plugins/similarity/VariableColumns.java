@@ -58,43 +58,73 @@ final class VariableColumns {
         for (int i = 0; i < column.length; i++) {
             column[i] += 0.0; // -0.0 and 0.0 tie, as in NumPy's comparisons
         }
-        if (!rankFloatsInPlace(column)) {
+        if (!rankByOneSortInPlace(column)) {
             rankBySearchInPlace(column);
         }
     }
 
     /**
-     * The ranks in one sort when every value is a float (as the study's activations are): each value's
-     * order-preserving 32 bits and its index packed in one long, so sorting the longs sorts the indices by value
-     * and no value has to be searched for (the search was most of the ranking time). False, and nothing
-     * changed, when a value is not exactly a float or is NaN.
+     * The ranks in one sort of longs: each value's order-preserving 64 bits with the lowest ones replaced by its
+     * index, so sorting the longs sorts the indices by value and no value has to be searched for (the search was
+     * most of the ranking time). Values equal in every bit but those few low ones (within ~2^-42 relative of each
+     * other) land next to each other in index order and are put in value order by insertion. False, and nothing
+     * changed, when a value is NaN.
      */
-    static boolean rankFloatsInPlace(double[] column) {
+    static boolean rankByOneSortInPlace(double[] column) {
         int n = column.length;
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 1));
+        long indexMask = (1L << indexBits) - 1;
         long[] keyAndIndex = new long[n];
         for (int i = 0; i < n; i++) {
-            float f = (float) column[i];
-            if (f != column[i]) {
-                return false; // not a float, or NaN
+            if (Double.isNaN(column[i])) {
+                return false;
             }
-            int bits = Float.floatToRawIntBits(f);
-            int ordered = bits ^ ((bits >> 31) & 0x7fffffff); // signed-int order equals float order
-            keyAndIndex[i] = ((long) ordered << 32) | i;
+            long bits = Double.doubleToRawLongBits(column[i]);
+            long ordered = bits ^ ((bits >> 63) & Long.MAX_VALUE); // signed-long order equals double order
+            keyAndIndex[i] = (ordered & ~indexMask) | i;
         }
         Arrays.sort(keyAndIndex);
+        int[] order = new int[n];
+        for (int p = 0; p < n; p++) {
+            order[p] = (int) (keyAndIndex[p] & indexMask);
+        }
         for (int lo = 0; lo < n; ) {
-            int key = (int) (keyAndIndex[lo] >> 32);
             int hi = lo;
-            while (hi + 1 < n && (int) (keyAndIndex[hi + 1] >> 32) == key) {
+            while (hi + 1 < n && (keyAndIndex[hi + 1] & ~indexMask) == (keyAndIndex[lo] & ~indexMask)) {
+                hi++;
+            }
+            if (hi > lo) {
+                insertionSortByValue(order, lo, hi, column);
+            }
+            lo = hi + 1;
+        }
+        double[] ranks = new double[n];
+        for (int lo = 0; lo < n; ) {
+            int hi = lo;
+            while (hi + 1 < n && column[order[hi + 1]] == column[order[lo]]) {
                 hi++;
             }
             double rank = (lo + hi) / 2.0 + 1.0;
             for (int p = lo; p <= hi; p++) {
-                column[(int) keyAndIndex[p]] = rank;
+                ranks[order[p]] = rank;
             }
             lo = hi + 1;
         }
+        System.arraycopy(ranks, 0, column, 0, n);
         return true;
+    }
+
+    /** Sorts order[lo..hi] by column value (stable; a block of equal values costs one comparison per element). */
+    private static void insertionSortByValue(int[] order, int lo, int hi, double[] column) {
+        for (int p = lo + 1; p <= hi; p++) {
+            int moving = order[p];
+            int q = p - 1;
+            while (q >= lo && column[order[q]] > column[moving]) {
+                order[q + 1] = order[q];
+                q--;
+            }
+            order[q + 1] = moving;
+        }
     }
 
     static void rankBySearchInPlace(double[] column) {

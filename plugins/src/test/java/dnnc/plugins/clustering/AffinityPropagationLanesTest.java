@@ -85,10 +85,17 @@ class AffinityPropagationLanesTest {
                 double v = values[random.nextInt(values.length)];
                 s[k] = v > top ? -1.0 : v;
             }
-            double[] a = new double[n * n];
-            Arrays.fill(a, -0.0); // r = 0 and zero column sums leave A at -0.0, so A + S keeps the sign of S's zeros
-            AffinityMessages m = new AffinityMessages(s, a, new double[n * n], n, 0.5);
-            m.availabilitiesAndNextMaxima(0, n);
+            for (boolean parallel : new boolean[] {false, true}) {
+                double[] a = new double[n * n];
+                Arrays.fill(a, -0.0); // r = 0 and zero column sums leave A at -0.0, so A + S keeps the sign of S's zeros
+                assertScalarMaxima(s, a, n, parallel, "n=" + n + " trial " + trial + (parallel ? " two bands" : ""));
+            }
+        }
+    }
+
+    private static void assertScalarMaxima(double[] s, double[] a, int n, boolean parallel, String what) {
+        try (MessagePasses passes = new MessagePasses(new AffinityMessages(s, a, new double[n * n], n, 0.5), n, parallel)) {
+            passes.pass(true, false);
             for (int i = 0; i < n; i++) {
                 int row = i * n;
                 int best = 0;
@@ -105,10 +112,10 @@ class AffinityPropagationLanesTest {
                         runnerUp = a[row + j] + s[row + j];
                     }
                 }
-                String what = "n=" + n + " trial " + trial + " row " + i;
-                assertEquals(best, m.argmax[i], what + ": argmax");
-                assertEquals(Double.doubleToRawLongBits(max), Double.doubleToRawLongBits(m.max[i]), what + ": max");
-                assertEquals(Double.doubleToRawLongBits(runnerUp), Double.doubleToRawLongBits(m.runnerUp[i]), what + ": runner-up");
+                RowMaxima m = passes.maxima();
+                assertEquals(best, m.first[i], what + " row " + i + ": argmax");
+                assertEquals(Double.doubleToRawLongBits(max), Double.doubleToRawLongBits(m.top[i]), what + " row " + i + ": max");
+                assertEquals(Double.doubleToRawLongBits(runnerUp), Double.doubleToRawLongBits(m.second[i]), what + " row " + i + ": runner-up");
             }
         }
     }
@@ -124,12 +131,16 @@ class AffinityPropagationLanesTest {
         for (int k = 0; k < s.length; k++) {
             s[k] = k % 3 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
         }
-        AffinityMessages m = new AffinityMessages(s, new double[n * n], new double[n * n], n, 0.5);
-        m.availabilitiesAndNextMaxima(0, n);
-        for (int i = 0; i < n; i++) {
-            assertEquals(0, m.argmax[i]);
-            assertEquals(Double.NEGATIVE_INFINITY, m.max[i]);
-            assertEquals(Double.NEGATIVE_INFINITY, m.runnerUp[i]);
+        for (boolean parallel : new boolean[] {false, true}) {
+            try (MessagePasses passes = new MessagePasses(new AffinityMessages(s, new double[n * n], new double[n * n], n, 0.5), n, parallel)) {
+                passes.pass(true, false);
+                for (int i = 0; i < n; i++) {
+                    RowMaxima m = passes.maxima();
+                    assertEquals(0, m.first[i]);
+                    assertEquals(Double.NEGATIVE_INFINITY, m.top[i]);
+                    assertEquals(Double.NEGATIVE_INFINITY, m.second[i]);
+                }
+            }
         }
     }
 }

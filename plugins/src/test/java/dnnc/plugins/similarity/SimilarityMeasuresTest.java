@@ -57,22 +57,28 @@ class SimilarityMeasuresTest {
         assertArrayEquals(new double[] {4.5, 3.0, 4.5, 1.5, 1.5, 6.0}, column);
     }
 
+    /** Ties, zeros, negatives, and neighbours one ulp apart (equal in the bits the sort key keeps). */
     @Test
-    void ranksOfFloatsFromOneSortEqualRanksBySearch() {
+    void ranksFromOneSortEqualRanksBySearch() {
         java.util.Random random = new java.util.Random(18);
-        for (int trial = 0; trial < 200; trial++) {
-            double[] column = new double[1 + random.nextInt(300)];
+        for (int trial = 0; trial < 300; trial++) {
+            double[] column = new double[1 + random.nextInt(1100)];
             int levels = 1 + random.nextInt(column.length + 1);
             for (int i = 0; i < column.length; i++) {
-                column[i] = (float) ((random.nextInt(levels) - levels / 2) * 0.37) + 0.0; // negatives, zeros, ties
+                double v = (random.nextInt(levels) - levels / 2) * 0.37;
+                switch (trial % 3) {
+                    case 0 -> column[i] = (float) v + 0.0; // floats, as the study's activations
+                    case 1 -> column[i] = v + 0.0;
+                    default -> column[i] = v == 0 ? 0.0 : v + random.nextInt(4) * Math.ulp(v); // low-bit neighbours
+                }
             }
             double[] bySort = column.clone();
             double[] bySearch = column.clone();
-            assertEquals(true, VariableColumns.rankFloatsInPlace(bySort));
+            assertEquals(true, VariableColumns.rankByOneSortInPlace(bySort));
             VariableColumns.rankBySearchInPlace(bySearch);
             assertArrayEquals(bySearch, bySort, "trial " + trial);
         }
-        assertEquals(false, VariableColumns.rankFloatsInPlace(new double[] {0.1, 0.2}), "0.1 is not a float: the search ranks it");
+        assertEquals(false, VariableColumns.rankByOneSortInPlace(new double[] {0.1, Double.NaN}), "NaN: the search ranks it");
     }
 
     @Test

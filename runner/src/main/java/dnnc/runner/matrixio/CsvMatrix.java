@@ -43,7 +43,9 @@ final class CsvMatrix {
                 double[] row = new double[cols];
                 for (int c = 0; c < cols; c++) {
                     row[c] = parse(file, fields[c], lineNo, c + 1);
-                    MatrixFiles.checkValue(file, row[c], nans, "line " + lineNo + ", column " + (c + 1));
+                    if (!Double.isFinite(row[c])) { // the value's place named only when it may be refused
+                        MatrixFiles.checkValue(file, row[c], nans, "line " + lineNo + ", column " + (c + 1));
+                    }
                 }
                 rows.add(row);
             }
