@@ -5,6 +5,14 @@ public interface ClusteringAlgorithm extends Plugin {
     Clustering cluster(Matrix similarity, long seed, Progress progress);
 
     /**
+     * This algorithm, configured alike, clustering at the given preference (affinity propagation's granularity):
+     * how the lesion sensitivity re-clusters along a preference sweep. Empty for algorithms without one.
+     */
+    default java.util.Optional<ClusteringAlgorithm> atPreference(double preference) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Settles settings that are chosen from data (affinity propagation's preference by a sweep) once, on a
      * representative of related matrices (the same features at other alphas), and returns the algorithm to
      * apply to all of them with those settings fixed. Comparable partitions across the group, and one sweep

@@ -8,6 +8,8 @@ public final class Slots {
     public static final Slot<AttributionResult> ATTRIBUTION = new Slot<>("attribution", AttributionResult.class);
     public static final Slot<SampleFeatures> FEATURES = new Slot<>("features", SampleFeatures.class);
     public static final Slot<SimilaritySet> SIMILARITIES = new Slot<>("similarities", SimilaritySet.class);
+    public static final Slot<ClusteringAlgorithm> CLUSTERING_ALGORITHM = new Slot<>("clustering algorithm", ClusteringAlgorithm.class);
+    public static final Slot<LesionCriterion> LESION_CRITERION = new Slot<>("lesion criterion", LesionCriterion.class);
     public static final Slot<ClusteringSet> CLUSTERINGS = new Slot<>("clusterings", ClusteringSet.class);
     public static final Slot<SettledClustering> SETTLED_CLUSTERING = new Slot<>("settled clustering", SettledClustering.class);
     public static final Slot<LesionFindings> LESIONS = new Slot<>("lesions", LesionFindings.class);

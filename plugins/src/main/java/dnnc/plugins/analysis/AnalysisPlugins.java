@@ -3,6 +3,7 @@ package dnnc.plugins.analysis;
 import dnnc.api.Plugin;
 import dnnc.api.PluginProvider;
 import dnnc.api.Stage;
+import dnnc.plugins.lesion.LesionSensitivity;
 
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
 public final class AnalysisPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(LatentShapeAnalysis.class, StrokeShareAnalysis.class);
+        return List.of(LatentShapeAnalysis.class, StrokeShareAnalysis.class, LesionSensitivity.class);
     }
 
     @Override

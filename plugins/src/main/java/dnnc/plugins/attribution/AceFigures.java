@@ -7,8 +7,11 @@ import dnnc.api.RunContext;
 import dnnc.plugins.figures.ColourMap;
 import dnnc.plugins.figures.ColourScale;
 import dnnc.plugins.figures.FigureFiles;
+import dnnc.plugins.figures.FigureNames;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
+import dnnc.plugins.figures.Ticks;
+import dnnc.plugins.figures.FigureNames;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -71,7 +74,7 @@ final class AceFigures {
             grid.put(q / perRow, q % perRow, Panel.of(map, rows, cols).titled(schema.label(effect.input())));
             addPixelRows(data, schema.label(effect.input()), 1, map, outputSe(effect, 0));
         }
-        FigureFiles.pngWithData(context, "ace_classes_output", grid.render(),
+        FigureFiles.pngWithData(context, FigureNames.ACE_CLASSES_OUTPUT, grid.render(),
                 List.of("input", "value", "pixel", "row", "col", "ace", "standard_error"), data,
                 "ACE of do(c_k = 1) against the renormalised class mix, on each output pixel");
     }
@@ -90,7 +93,7 @@ final class AceFigures {
                 addPixelRows(data, schema.label(effect.input()), effect.values()[a], maps[a], outputSe(effect, a));
             }
         }
-        FigureFiles.pngWithData(context, "ace_latents_output", grid.render(),
+        FigureFiles.pngWithData(context, FigureNames.ACE_LATENTS_OUTPUT, grid.render(),
                 List.of("input", "value", "pixel", "row", "col", "ace", "standard_error"), data,
                 "ACE of do(z_i = alpha) on each output pixel, every latent and alpha");
     }
@@ -109,10 +112,10 @@ final class AceFigures {
         List<BufferedImage> frames = new ArrayList<>();
         for (int a = 0; a < maps.length; a++) {
             frames.add(PanelGrid.heatmap().scale(scale).colourBar("ACE")
-                    .title("ACE of do(" + label + " = " + alphaLabel(effect.values()[a]) + ")")
+                    .title("ACE of do(" + label + " = " + Ticks.label(effect.values()[a]) + ")")
                     .put(0, 0, Panel.of(maps[a], rows, cols)).cellSize(cols * 8, rows * 8).render());
         }
-        FigureFiles.gif(context, "ace_" + label + "_output", frames, GIF_FRAME_MILLIS,
+        FigureFiles.gif(context, FigureNames.aceOutputAnimation(label), frames, GIF_FRAME_MILLIS,
                 "ACE of " + label + " on the output pixels, looping over alpha (numbers in ace_latents_output.csv)");
     }
 
@@ -137,7 +140,7 @@ final class AceFigures {
                 }
             }
         }
-        FigureFiles.pngWithData(context, "ace_" + label + "_hidden", grid.render(),
+        FigureFiles.pngWithData(context, FigureNames.aceHidden(label), grid.render(),
                 List.of("input", "value", "layer", "neuron", "ace", "standard_error"), data,
                 "ACE of do(" + label + " = alpha) on each hidden neuron, one strip per layer");
     }
@@ -158,10 +161,6 @@ final class AceFigures {
     }
 
     private List<String> alphaLabels() {
-        return java.util.Arrays.stream(tables.alphas()).mapToObj(AceFigures::alphaLabel).toList();
-    }
-
-    private static String alphaLabel(double alpha) {
-        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
+        return java.util.Arrays.stream(tables.alphas()).mapToObj(Ticks::label).toList();
     }
 }

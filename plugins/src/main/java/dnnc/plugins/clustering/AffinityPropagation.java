@@ -56,6 +56,14 @@ public final class AffinityPropagation implements ClusteringAlgorithm {
         return new Calibration(fixed, outcome.sweep());
     }
 
+    @Override
+    public java.util.Optional<ClusteringAlgorithm> atPreference(double value) {
+        AffinityPropagation fixed = new AffinityPropagation();
+        fixed.configure(parameterValues());
+        fixed.configure(java.util.Map.of("preference", Double.toString(value)));
+        return java.util.Optional.of(fixed);
+    }
+
     private PreferenceSweeper sweeper() {
         return new PreferenceSweeper(damping, maxIter, convergenceIter, sweepPoints, plateauTolerance);
     }

@@ -31,7 +31,7 @@ final class ClusterTables {
         for (double alpha : alphas) {
             String activation = cell(set, new FeatureKey(FeatureKind.ACTIVATION, alpha));
             String ace = cell(set, new FeatureKey(FeatureKind.ACE, alpha));
-            String label = new FeatureKey(FeatureKind.ACTIVATION, alpha).alphaLabel();
+            String label = FeatureKey.alphaLabel(alpha);
             rows.add(List.of(label, activation, ace));
             html.append("<tr><td>").append(label).append("</td><td>").append(activation).append("</td><td>").append(ace).append("</td></tr>\n");
         }

@@ -88,6 +88,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         }
         ClusteringSet set = new ClusteringSet(algorithm.name(), similarities.measure(), similarities.input(), layout, byKey);
         context.put(Slots.CLUSTERINGS, set);
+        context.put(Slots.CLUSTERING_ALGORITHM, algorithm);
         ClusterTables.write(context, set);
         PreferenceSweepFigure.write(context, set);
     }

@@ -7,6 +7,7 @@ import dnnc.api.PreferenceSweep;
 import dnnc.api.RunContext;
 import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.figures.LineChart;
+import dnnc.plugins.figures.FigureNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class PreferenceSweepFigure {
             chart.series(name, distance, java.util.Arrays.copyOf(counts, onLogScale), true);
         }
         if (any) {
-            FigureFiles.pngWithData(context, "preference-sweep", chart.render(),
+            FigureFiles.pngWithData(context, FigureNames.PREFERENCE_SWEEP, chart.render(),
                     List.of("kind", "alpha", "preference", "clusters", "converged", "chosen_preference"), rows,
                     "figure 3.5: number of clusters against the affinity propagation preference");
         }

@@ -67,7 +67,7 @@ public final class BarChart {
         if (series.isEmpty() || categories.isEmpty()) {
             throw new IllegalStateException("a bar chart needs categories and at least one series");
         }
-        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
+        CategoryChart chart = new CategoryChartBuilder().width(Charts.width(width, title)).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         Charts.style(chart.getStyler(), series.size());
         Charts.styleAxes(chart.getStyler());
@@ -88,6 +88,25 @@ public final class BarChart {
             }
             chart.addSeries(s.name, categories, values);
         }
+        double[] range = valueRange();
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
+        chart.getStyler().setYAxisDecimalPattern(Charts.DECIMALS);
         return Charts.render(chart);
+    }
+
+    /** From zero (or the lowest value) to a little above the highest, so value labels fit; 0..1 when all are zero. */
+    private double[] valueRange() {
+        double lo = 0;
+        double hi = 0;
+        for (Series s : series) {
+            for (double v : s.values) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > lo ? new double[] {lo, hi + (hi - lo) * 0.08} : new double[] {lo, lo + 1};
     }
 }

@@ -34,6 +34,17 @@ final class Charts {
         styler.setAntiAlias(true);
     }
 
+    /** XChart centres the title over the plot, left of the legend: room for both. */
+    private static final int LEGEND_ALLOWANCE = 260;
+
+    /** The requested width, widened when the title would not fit. */
+    static int width(int requested, String title) {
+        return Math.max(requested, Text.width(FigureStyle.TITLE, title) + LEGEND_ALLOWANCE);
+    }
+
+    /** Plain decimals with a leading zero ("0.05", not ".05") on linear axes; XChart's defaults are kept on log axes. */
+    static final String DECIMALS = "0.###";
+
     static void styleAxes(org.knowm.xchart.style.AxesChartStyler styler) {
         styler.setAxisTitleFont(FigureStyle.LABEL);
         styler.setAxisTickLabelsFont(FigureStyle.TICK);

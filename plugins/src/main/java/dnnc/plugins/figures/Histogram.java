@@ -123,7 +123,7 @@ public final class Histogram {
         for (long c : counts) {
             most = Math.max(most, c);
         }
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(Charts.width(width, title)).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         boolean marked = observed != null && Double.isFinite(observed);
         Charts.style(chart.getStyler(), 1);
         Charts.styleAxes(chart.getStyler());
@@ -132,7 +132,8 @@ public final class Histogram {
         chart.getStyler().setYAxisMax((double) Math.max(1, most));
         chart.getStyler().setXAxisMin(edges[0]);
         chart.getStyler().setXAxisMax(edges[bins]);
-        chart.getStyler().setXAxisDecimalPattern("0.###");
+        chart.getStyler().setXAxisDecimalPattern(Charts.DECIMALS);
+        chart.getStyler().setYAxisDecimalPattern(Charts.DECIMALS);
         double[] x = new double[2 * bins + 2];
         double[] y = new double[2 * bins + 2];
         for (int b = 0; b < bins; b++) {

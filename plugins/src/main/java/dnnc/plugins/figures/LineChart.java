@@ -120,11 +120,17 @@ public final class LineChart {
             throw new IllegalStateException("a line chart needs at least one series");
         }
         double[] yRange = yLimits != null ? yLimits : dataRange();
-        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(Charts.width(width, title)).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         Charts.style(chart.getStyler(), series.size());
         Charts.styleAxes(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (!logX) {
+            chart.getStyler().setXAxisDecimalPattern(Charts.DECIMALS);
+        }
+        if (!logY) {
+            chart.getStyler().setYAxisDecimalPattern(Charts.DECIMALS);
+        }
         chart.getStyler().setYAxisMin(yRange[0]);
         chart.getStyler().setYAxisMax(yRange[1]);
         for (Mark m : marks) {

@@ -8,6 +8,7 @@ import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.figures.Histogram;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
+import dnnc.plugins.figures.FigureNames;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class LesionReport {
         }
         result.critical().forEach((alpha, c) -> {
             if (c.neurons().length == 0) {
-                recorder.warning("lesion: no critical set at alpha " + alphaLabel(alpha) + " (C_ACT " + c.activationSize()
+                recorder.warning("lesion: no critical set at alpha " + FeatureKey.alphaLabel(alpha) + " (C_ACT " + c.activationSize()
                         + " neurons, C_ACE " + c.aceSize() + "; empty when a clustering has no significant cluster)");
             }
             Map<String, Object> v = c.scored() == null ? new LinkedHashMap<>()
@@ -71,7 +72,7 @@ final class LesionReport {
             v.put("fails", c.fails());
             v.put("minimal_size", c.minimal().length);
             v.put("minimal_hidden", c.minimalHidden());
-            recorder.result("findings.critical." + alphaLabel(alpha), v);
+            recorder.result("findings.critical." + FeatureKey.alphaLabel(alpha), v);
         });
     }
 
@@ -101,7 +102,7 @@ final class LesionReport {
             }
             if (!o.byDamage().isEmpty() && o.byDamage().get(0).tested()) {
                 TestedLesion top = o.byDamage().get(0);
-                nullFigure("lesion_null_" + o.key().kind().id() + "_" + o.key().alphaLabel(),
+                nullFigure(FigureNames.lesionNull(o.key()),
                         "Random lesions vs cluster " + top.cluster() + " (" + o.key().kind().id() + ", alpha " + o.key().alphaLabel() + ")",
                         top.randomDamages(), top.damage());
             }
@@ -113,7 +114,7 @@ final class LesionReport {
             sizesFigure();
             result.critical().forEach((alpha, c) -> {
                 if (c.scored() != null) {
-                    nullFigure("lesion_null_critical_" + alphaLabel(alpha), "Random lesions vs critical set (alpha " + alphaLabel(alpha) + ")",
+                    nullFigure(FigureNames.lesionNullCritical(alpha), "Random lesions vs critical set (alpha " + FeatureKey.alphaLabel(alpha) + ")",
                             c.randomDamages(), c.scored().damage());
                 }
             });
@@ -124,7 +125,7 @@ final class LesionReport {
         List<String> header = new ArrayList<>(List.of("kind", "alpha", "rank", "cluster", "size", "hidden", "damage",
                 "failure_rate", "mean_bce", "p_value_raw", "p_value_holm", "tested", "important"));
         for (double a : result.design().alphas()) {
-            header.add("damage_at_" + alphaLabel(a));
+            header.add("damage_at_" + FeatureKey.alphaLabel(a));
         }
         List<List<Object>> rows = new ArrayList<>();
         for (ClusterLesionTest.Outcome o : result.clusterings().values()) {
@@ -168,7 +169,7 @@ final class LesionReport {
             rowImages.add(t.scored().examples());
             data.add(List.of(t.cluster(), t.size(), t.hidden(), t.damage(), t.failureRate(), t.adjustedP()));
         }
-        String name = "lesion_clusters_" + o.key().kind().id() + "_" + o.key().alphaLabel();
+        String name = FigureNames.lesionClusters(o.key());
         FigureFiles.pngWithData(context, name, imageGrid("Lesioned " + o.key().kind().id() + " clusters (clustered at alpha "
                         + o.key().alphaLabel() + ")", rowLabels, notes, rowImages),
                 List.of("cluster", "size", "hidden", "damage", "failure_rate", "p_value_holm"), data,
@@ -185,14 +186,14 @@ final class LesionReport {
             if (c.scored() == null) {
                 return;
             }
-            rowLabels.add("critical @ " + alphaLabel(alpha));
+            rowLabels.add("critical @ " + FeatureKey.alphaLabel(alpha));
             notes.add(annotation(c.neurons().length, c.hidden(), c.scored(), c.failureRate(), c.pValue())
                     + String.format(Locale.ROOT, ", overlap p=%.2g, minimal %d", c.overlapPValue(), c.minimal().length));
             rowImages.add(c.scored().examples());
             data.add(List.of(alpha, c.neurons().length, c.hidden(), c.scored().damage(), c.failureRate(), c.pValue(),
                     c.overlapPValue(), c.minimal().length));
         });
-        FigureFiles.pngWithData(context, "lesion_critical", imageGrid("Critical set lesioned (C_ACE and C_ACT per alpha)",
+        FigureFiles.pngWithData(context, FigureNames.LESION_CRITICAL, imageGrid("Critical set lesioned (C_ACE and C_ACT per alpha)",
                         rowLabels, notes, rowImages),
                 List.of("alpha", "size", "hidden", "damage", "failure_rate", "p_value", "overlap_p_value", "minimal_size"),
                 data, "reconstructions with the critical set of each alpha lesioned (study figure 3.7)");
@@ -210,7 +211,7 @@ final class LesionReport {
         int i = 0;
         for (Map.Entry<Double, CriticalSetSearch.Outcome> e : result.critical().entrySet()) {
             CriticalSetSearch.Outcome c = e.getValue();
-            alphas.add(alphaLabel(e.getKey()));
+            alphas.add(FeatureKey.alphaLabel(e.getKey()));
             act[i] = c.activationSize();
             ace[i] = c.aceSize();
             critical[i] = c.neurons().length;
@@ -218,7 +219,7 @@ final class LesionReport {
             data.add(List.of(e.getKey(), c.activationSize(), c.aceSize(), c.neurons().length, c.hidden()));
             i++;
         }
-        FigureFiles.pngWithData(context, "lesion_sizes", BarChart.titled("Important and critical neurons per alpha")
+        FigureFiles.pngWithData(context, FigureNames.LESION_SIZES, BarChart.titled("Important and critical neurons per alpha")
                         .categories(alphas).series("C_ACT", act).series("C_ACE", ace).series("critical", critical)
                         .series("critical, hidden only", hidden).xLabel("alpha").yLabel("neurons").valueLabels(true).render(),
                 List.of("alpha", "c_act", "c_ace", "critical", "critical_hidden"), data,
@@ -241,7 +242,7 @@ final class LesionReport {
         int cols = result.imageCols();
         double[] alphas = result.design().alphas();
         PanelGrid grid = PanelGrid.images().title(title).xAxisTitle("alpha").columnLabels(Arrays.stream(alphas)
-                .mapToObj(LesionReport::alphaLabel).toList()).rowLabels(rowLabels).rowAnnotations(notes);
+                .mapToObj(FeatureKey::alphaLabel).toList()).rowLabels(rowLabels).rowAnnotations(notes);
         for (int r = 0; r < rowImages.size(); r++) {
             for (int a = 0; a < alphas.length; a++) {
                 grid.put(r, a, Panel.of(Arrays.copyOfRange(rowImages.get(r), a * rows * cols, (a + 1) * rows * cols), rows, cols));
@@ -255,9 +256,5 @@ final class LesionReport {
                 : String.format(Locale.ROOT, "BCE %.3f, failure %s", scored.damage(), Double.isNaN(failureRate) ? "-" : String.format(Locale.ROOT, "%.2f", failureRate));
         String pText = Double.isNaN(p) ? "not tested" : String.format(Locale.ROOT, "p=%.3f", p);
         return String.format(Locale.ROOT, "n=%d (%d hidden), %s, %s", size, hidden, rate, pText);
-    }
-
-    static String alphaLabel(double alpha) {
-        return new FeatureKey(dnnc.api.FeatureKind.ACE, alpha).alphaLabel();
     }
 }

@@ -102,6 +102,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
         double significance = criterion.design(context.seed()).significance();
         LesionStudy.Result main = perSeed.get(0);
         context.put(Slots.LESIONS, main.findings());
+        context.put(Slots.LESION_CRITERION, criterion);
         LesionReport report = new LesionReport(context, main, criterion.passFail());
         report.recordResults();
         report.writeFiles();

@@ -91,7 +91,7 @@ public final class Repeatability {
             range(v, "damage", sets, CriticalSet::damage);
             range(v, "p_value", sets, CriticalSet::pValue);
             v.put("significant", sets.stream().filter(c -> c.pValue() < significance).count());
-            recorder.result(prefix + ".critical." + LesionReport.alphaLabel(alpha), v);
+            recorder.result(prefix + ".critical." + FeatureKey.alphaLabel(alpha), v);
         });
     }
 

@@ -11,6 +11,7 @@ import dnnc.api.SensitivitySummary;
 import dnnc.api.Slots;
 import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.figures.LineChart;
+import dnnc.plugins.figures.FigureNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,13 +70,13 @@ public final class SensitivityAnalysis {
         byAlpha.forEach((alpha, list) -> {
             list.sort(Comparator.comparingDouble(Point::clusters));
             double[] x = list.stream().mapToDouble(Point::clusters).toArray();
-            String name = "alpha " + LesionReport.alphaLabel(alpha);
+            String name = "alpha " + FeatureKey.alphaLabel(alpha);
             sizes.series(name, x, list.stream().mapToDouble(Point::criticalSize).toArray(), true);
             damage.series(name, x, list.stream().mapToDouble(p -> Double.isNaN(p.damage()) ? 0 : p.damage()).toArray(), true);
         });
-        FigureFiles.pngWithData(context, "lesion_sensitivity_size", sizes.render(), header, rows,
+        FigureFiles.pngWithData(context, FigureNames.LESION_SENSITIVITY_SIZE, sizes.render(), header, rows,
                 "critical set size against the number of clusters, one line per alpha (alternative 0 = the run's own clustering)");
-        FigureFiles.png(context, "lesion_sensitivity_damage", damage.render(),
+        FigureFiles.png(context, FigureNames.LESION_SENSITIVITY_DAMAGE, damage.render(),
                 "critical set damage against the number of clusters (empty sets drawn at 0)");
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("alternatives", points.stream().mapToInt(Point::alternative).distinct().count());
@@ -93,7 +94,7 @@ public final class SensitivityAnalysis {
         if (failing.isEmpty()) {
             return "No clustering tried, from " + clusterRange(points) + " clusters, gave a critical set whose lesion fails.";
         }
-        String where = String.join(", ", failing.stream().map(p -> "alpha " + LesionReport.alphaLabel(p.alpha()) + " at "
+        String where = String.join(", ", failing.stream().map(p -> "alpha " + FeatureKey.alphaLabel(p.alpha()) + " at "
                 + Math.round(p.clusters()) + " clusters (" + p.criticalSize() + " neurons, " + p.criticalHidden() + " hidden)").toList());
         return "Critical sets whose lesion fails: " + where + "; none with fewer than " + Math.round(failing.get(0).clusters())
                 + " clusters (tried " + clusterRange(points) + ").";

@@ -9,6 +9,7 @@ import dnnc.api.RunContext;
 import dnnc.api.Slots;
 import dnnc.plugins.analysis.ImageMoments;
 import dnnc.plugins.figures.FigureFiles;
+import dnnc.plugins.figures.FigureNames;
 import dnnc.plugins.figures.LineChart;
 import dnnc.plugins.figures.Panel;
 import dnnc.plugins.figures.PanelGrid;
@@ -28,17 +29,9 @@ import java.util.Locale;
  */
 @PluginInfo(name = "reconstruction-grid", description = "figure 3.1: decoder outputs over alpha per latent as a grid PNG, looping GIFs, orientation and ink curves")
 public final class ReconstructionGridReporter implements Reporter {
-    static final String GRID_FILE = "reconstruction-grid";
-    static final String ORIENTATION_FILE = "reconstruction-orientation";
-    static final String INK_FILE = "reconstruction-ink";
 
     @Param(description = "time each GIF frame is shown, in milliseconds", min = 20, max = 10000)
     private int frameDelayMs = 80;
-
-    /** The GIF of one latent's sweep: "reconstruction-z3" for z_3. */
-    static String animationFile(int latent) {
-        return "reconstruction-z" + latent;
-    }
 
     @Override
     public void report(RunContext context) {
@@ -62,12 +55,12 @@ public final class ReconstructionGridReporter implements Reporter {
             }
             animations.add(writeAnimation(context, shapes, i).getFileName().toString());
         }
-        FigureFiles.pngWithData(context, GRID_FILE, grid.render(),
+        FigureFiles.pngWithData(context, FigureNames.RECONSTRUCTION_GRID, grid.render(),
                 List.of("latent", "alpha", "ink_area", "orientation_deg", "elongation", "centroid_row", "centroid_col"), data,
                 "decoder output for digit " + shapes.target() + " with each latent set to each alpha");
         writeShapeCharts(context, shapes);
         var recorder = context.recorder();
-        recorder.result("reconstruction.grid", GRID_FILE + ".png");
+        recorder.result("reconstruction.grid", FigureNames.png(FigureNames.RECONSTRUCTION_GRID));
         recorder.result("reconstruction.animations", animations);
     }
 
@@ -81,7 +74,7 @@ public final class ReconstructionGridReporter implements Reporter {
         for (int k = there.length - 2; k > 0; k--) {
             frames.add(frames.get(k));
         }
-        return FigureFiles.gif(context, animationFile(index), frames, frameDelayMs,
+        return FigureFiles.gif(context, FigureNames.reconstructionAnimation(index), frames, frameDelayMs,
                 "digit " + shapes.target() + " as z_" + index + " sweeps " + Ticks.label(there[0]) + ".." + Ticks.label(there[there.length - 1]) + " and back");
     }
 
@@ -100,10 +93,10 @@ public final class ReconstructionGridReporter implements Reporter {
             angles.series("z_" + i, shapes.alphas(), ImageMoments.unwrap(Arrays.stream(measured).mapToDouble(ImageShape::orientationDeg).toArray()), true);
             areas.series("z_" + i, shapes.alphas(), Arrays.stream(measured).mapToDouble(ImageShape::inkArea).toArray(), true);
         }
-        FigureFiles.png(context, ORIENTATION_FILE, angles.render(),
-                "orientation of digit " + shapes.target() + " over alpha per latent (data in " + GRID_FILE + ".csv)");
-        FigureFiles.png(context, INK_FILE, areas.render(),
-                "ink area of digit " + shapes.target() + " over alpha per latent (data in " + GRID_FILE + ".csv)");
+        FigureFiles.png(context, FigureNames.RECONSTRUCTION_ORIENTATION, angles.render(),
+                "orientation of digit " + shapes.target() + " over alpha per latent (data in " + FigureNames.RECONSTRUCTION_GRID + ".csv)");
+        FigureFiles.png(context, FigureNames.RECONSTRUCTION_INK, areas.render(),
+                "ink area of digit " + shapes.target() + " over alpha per latent (data in " + FigureNames.RECONSTRUCTION_GRID + ".csv)");
     }
 
     private static List<String> latentLabels(int latents) {

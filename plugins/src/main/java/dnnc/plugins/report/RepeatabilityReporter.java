@@ -9,6 +9,7 @@ import dnnc.api.RunContext;
 import dnnc.api.Slots;
 import dnnc.plugins.figures.BarChart;
 import dnnc.plugins.figures.FigureFiles;
+import dnnc.plugins.figures.FigureNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ import java.util.Map;
  */
 @PluginInfo(name = "repeatability", description = "stability of the analysis over the run's repeats (seeds): clustering ARI, ranges of clusters, important and critical sets")
 public final class RepeatabilityReporter implements Reporter {
-    static final String FIGURE = "repeatability";
 
     @Param(description = "significance level a critical set's lesion is counted significant at (as the lesion step's)", min = 0, max = 1,
             minExclusive = true, maxExclusive = true)
@@ -97,7 +97,7 @@ public final class RepeatabilityReporter implements Reporter {
             }
             chart.series(kind == FeatureKind.ACE ? "ACE features" : "activation features", values);
         }
-        FigureFiles.pngWithData(context, FIGURE, chart.render(), List.of("kind", "alpha", "mean_pairwise_ari"), rows,
+        FigureFiles.pngWithData(context, FigureNames.REPEATABILITY, chart.render(), List.of("kind", "alpha", "mean_pairwise_ari"), rows,
                 "mean pairwise adjusted Rand index of the clusterings of different seeds, per feature kind and alpha");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 public final class ReportPlugins implements PluginProvider {
     @Override
     public List<Class<? extends Plugin>> plugins() {
-        return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class, LesionSensitivityReporter.class,
+        return List.of(ReconstructionGridReporter.class, RepeatabilityReporter.class, StudyReportReporter.class,
                 NetworkReporter.class, OnnxExport.class);
     }
 

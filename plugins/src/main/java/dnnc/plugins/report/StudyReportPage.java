@@ -7,6 +7,7 @@ import dnnc.api.FeatureKind;
 import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
 import dnnc.api.StrokeShare;
+import dnnc.plugins.figures.FigureNames;
 import dnnc.plugins.model.ModelStage;
 
 import java.nio.file.Path;
@@ -148,17 +149,17 @@ final class StudyReportPage {
         String measured = rot == null ? "" : String.format(Locale.ROOT, " Measured on these images, z_%d turns the digit's principal axis "
                         + "by %s degrees and changes its ink area %sx across alpha.", rot, Numbers.fixed(evidence.rotationDeg()[rot], 1),
                 Numbers.fixed(evidence.scaleRatio()[rot], 2));
-        page.figure("3.1", file("reconstruction-grid.png"), "The decoder's digit " + target + " with one latent z_i set to alpha "
+        page.figure("3.1", png(FigureNames.RECONSTRUCTION_GRID), "The decoder's digit " + target + " with one latent z_i set to alpha "
                 + "(rows, -3 at the top) and every other input fixed (columns: the latent changed). A latent the decoder ignores gives "
                 + "a column of identical digits; the study's rotation-and-scale latent gives a column where the digit turns and grows."
                 + measured, "not drawn: the workflow has no reconstruction-grid report");
         if (rot != null) {
-            page.figure("3.1a", file("reconstruction-z" + rot + ".gif"), "z_" + rot + " swept from the smallest to the largest alpha and "
+            page.figure("3.1a", gif(FigureNames.reconstructionAnimation(rot)), "z_" + rot + " swept from the smallest to the largest alpha and "
                     + "back (looping): the change the finding is about, as an animation.", "");
         }
-        page.figure("3.1b", file("reconstruction-orientation.png"), "Orientation of the digit's principal axis (second image "
+        page.figure("3.1b", png(FigureNames.RECONSTRUCTION_ORIENTATION), "Orientation of the digit's principal axis (second image "
                 + "moments) against alpha, one line per latent: a flat line is a latent that does not turn the digit.", "");
-        page.figure("3.1c", file("reconstruction-ink.png"), "Ink area (sum of pixel intensities) against alpha, one line per latent: "
+        page.figure("3.1c", png(FigureNames.RECONSTRUCTION_INK), "Ink area (sum of pixel intensities) against alpha, one line per latent: "
                 + "how much each latent grows or shrinks the digit.", "");
         if (evidence.rotationDeg() != null && evidence.scaleRatio() != null) {
             List<List<String>> rows = new ArrayList<>();
@@ -180,17 +181,17 @@ final class StudyReportPage {
         page.paragraph("ACE of an input at value alpha on a neuron is E[neuron | do(input = alpha)] minus a baseline (for a latent, the "
                 + "mean over the alpha grid; for a class, the other classes in their data proportions), estimated by Monte Carlo with "
                 + "the same noise draws for every alpha. Red is a positive effect, blue negative, white none.");
-        page.figure("3.2", file("ace_classes_output.png"), "ACE of each class input c_k on the output pixels. If the decoder uses "
+        page.figure("3.2", png(FigureNames.ACE_CLASSES_OUTPUT), "ACE of each class input c_k on the output pixels. If the decoder uses "
                 + "the class as the study found, the map of c_k shows the strokes of digit k in red"
                 + (evidence.classDiagonalHits() == null ? "." : "; here " + evidence.classDiagonalHits()
                 + " of the maps correlate best with their own class's mean image."), "not drawn: no ACE of the class inputs");
-        page.figure("3.3", file("ace_latents_output.png"), "ACE of each latent on the output pixels (columns: latent, rows: alpha). "
+        page.figure("3.3", png(FigureNames.ACE_LATENTS_OUTPUT), "ACE of each latent on the output pixels (columns: latent, rows: alpha). "
                 + "Latents the decoder ignores stay white; where a latent matters, red marks pixels that setting it to alpha "
                 + "brightens compared with its average over the alpha grid, blue pixels it darkens"
                 + (z == null ? "." : " (the studied latent is z_" + z + ")."),
                 "not drawn: no ACE of the latents");
         if (z != null) {
-            page.figure("3.4", file("ace_z_" + z + "_hidden.png"), "ACE of z_" + z + " on every hidden neuron, one strip per hidden "
+            page.figure("3.4", png(FigureNames.aceHidden("z_" + z)), "ACE of z_" + z + " on every hidden neuron, one strip per hidden "
                     + "layer (neurons in their order), rows alpha: which hidden neurons the latent drives, and how the pattern flips sign "
                     + "between low and high alpha.", "not drawn: no ACE on the hidden layers");
         }
@@ -218,7 +219,7 @@ final class StudyReportPage {
                 + set.measure() + " similarity and grouped by " + set.algorithm() + "; constant neurons (dead units, blank border pixels) "
                 + "are set aside. The preference of affinity propagation is chosen automatically, in the middle of the widest range "
                 + "of preferences giving a stable number of clusters (the study chose it by hand).");
-        page.figure("3.5", file("preference-sweep.png"), "Number of clusters against the affinity-propagation preference, one line "
+        page.figure("3.5", png(FigureNames.PREFERENCE_SWEEP), "Number of clusters against the affinity-propagation preference, one line "
                 + "per feature kind and alpha; gaps are preferences where the algorithm did not converge. Flat stretches are the "
                 + "stable cluster counts the automatic choice looks for.", "not drawn: the clustering did not sweep its preference "
                 + "(use affinity-propagation with preference=auto)");
@@ -252,7 +253,7 @@ final class StudyReportPage {
         for (FeatureKind kind : FeatureKind.values()) {
             ClusterLesion important = lesions.important().get(new FeatureKey(kind, shown));
             page.figure("3.6" + (kind == FeatureKind.ACTIVATION ? "a" : "b"),
-                    file("lesion_clusters_" + kind.id() + "_" + Numbers.alpha(shown) + ".png"),
+                    png(FigureNames.lesionClusters(kind, shown)),
                     "Reconstructions with each " + (kind == FeatureKind.ACE ? "ACE" : "activation") + "-feature cluster (clustered at alpha "
                             + Numbers.alpha(shown) + ") lesioned, most damaging first; top row intact, columns alpha. "
                             + (important == null ? "No cluster here was significantly more damaging than random lesions."
@@ -260,25 +261,25 @@ final class StudyReportPage {
                             + " hidden) is marked; damage " + Numbers.fixed(important.damage(), 2) + ", p = " + Numbers.sig(important.pValue()) + ".")
                             + " The same figure for the other alphas is in the run folder.", "not drawn for alpha " + Numbers.alpha(shown));
         }
-        page.figure("3.7", file("lesion_critical.png"), "The critical set of each alpha lesioned (rows), over the alpha grid "
+        page.figure("3.7", png(FigureNames.LESION_CRITICAL), "The critical set of each alpha lesioned (rows), over the alpha grid "
                 + "(columns): where the digit " + target + " falls apart, the set is critical. Annotations give its size, hidden neurons, "
                 + "damage, p-value against random lesions, the overlap's hypergeometric p-value and the size of the minimal subset "
                 + "that still fails.", "not drawn: no alpha had both an important activation cluster and an important ACE cluster");
-        page.figure("4.1", file("lesion_sizes.png"), "Sizes per alpha of C_ACT, C_ACE, their intersection (the critical set) and "
+        page.figure("4.1", png(FigureNames.LESION_SIZES), "Sizes per alpha of C_ACT, C_ACE, their intersection (the critical set) and "
                 + "its hidden neurons. The study found " + StudyNumbers.CRITICAL_HIDDEN[0] + "-" + StudyNumbers.CRITICAL_HIDDEN[1]
                 + " hidden critical neurons of " + StudyNumbers.HIDDEN_NEURONS + ".", "not drawn: no critical sets");
-        page.figure("4.1a", file("lesion_null_critical_" + Numbers.alpha(shown) + ".png"), "Damage of the random lesions matched to the "
+        page.figure("4.1a", png(FigureNames.lesionNullCritical(shown)), "Damage of the random lesions matched to the "
                 + "critical set at alpha " + Numbers.alpha(shown) + " (histogram) and of the critical set itself (red line): how far "
                 + "outside chance its lesion lies.", "");
         criticalTable();
-        page.figure("4.2", file("lesion_sensitivity_size.png"), "Size of the critical set against the number of clusters, over "
+        page.figure("4.2", png(FigureNames.LESION_SENSITIVITY_SIZE), "Size of the critical set against the number of clusters, over "
                 + "alternative preferences (the run's own clustering among them): how much the answer depends on the clustering's "
                 + "granularity. The study's clusterings had " + StudyNumbers.CLUSTERS_RANGE + " clusters."
                 + (evidence.sensitivitySummary() == null ? "" : " " + evidence.sensitivitySummary()),
                 "not drawn on this run: how the critical set depends on the number of clusters is measured when the study "
                         + "runs with sensitivity=on (./dnnc run sensitivity=on; it re-clusters and re-lesions at other "
                         + "preferences of each sweep).");
-        page.figure("4.3", file("lesion_sensitivity_damage.png"), "Damage of the critical set's lesion against the number of clusters.", "");
+        page.figure("4.3", png(FigureNames.LESION_SENSITIVITY_DAMAGE), "Damage of the critical set's lesion against the number of clusters.", "");
     }
 
     private void criticalTable() {
@@ -306,7 +307,7 @@ final class StudyReportPage {
         page.paragraph("The analysis (attribution, similarity, clustering, lesions) ran " + r.seeds() + " times with shifted seeds on "
                 + "the same model. The adjusted Rand index compares two clusterings of the same neurons: 1 is the same partition, 0 "
                 + "what chance gives.");
-        page.figure("5.1", file(RepeatabilityReporter.FIGURE + ".png"), "Mean pairwise adjusted Rand index of the seeds' clusterings "
+        page.figure("5.1", png(FigureNames.REPEATABILITY), "Mean pairwise adjusted Rand index of the seeds' clusterings "
                 + "per alpha, activation features beside ACE features.", "");
         List<List<String>> rows = new ArrayList<>();
         for (double alpha : r.alphas()) {
@@ -346,8 +347,12 @@ final class StudyReportPage {
                 : evidence.clusterings().byKey().keySet().iterator().next().alpha();
     }
 
-    private Path file(String name) {
-        return folder.resolve(name);
+    private Path png(String figure) {
+        return folder.resolve(FigureNames.png(figure));
+    }
+
+    private Path gif(String figure) {
+        return folder.resolve(FigureNames.gif(figure));
     }
 
     private static String count(NeuronClustering nc) {

@@ -7,6 +7,7 @@ import dnnc.api.LatentShapes;
 import dnnc.api.Lesion;
 import dnnc.api.PluginKind;
 import dnnc.api.Slots;
+import dnnc.plugins.lesion.LesionSensitivity;
 import dnnc.plugins.testing.GeneratorFixtures;
 import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class LatentShapeAnalysisTest {
     @Test
     void providerListsTheAnalysesAndTheirStage() {
         AnalysisPlugins provider = new AnalysisPlugins();
-        assertEquals(List.of(LatentShapeAnalysis.class, StrokeShareAnalysis.class), provider.plugins());
+        assertEquals(List.of(LatentShapeAnalysis.class, StrokeShareAnalysis.class, LesionSensitivity.class), provider.plugins());
         assertEquals("latent-shapes", new LatentShapeAnalysis().name());
         assertEquals(List.of(AnalysisStage.class), provider.stages());
         assertEquals(PluginKind.ANALYSIS, new AnalysisStage().kind());

@@ -94,6 +94,15 @@ class RenderingTest {
                 .series("activation", new double[] {65, 120, 300, 650, 200, 90, 70})
                 .series("ACE", new double[] {114, 200, 895, 400, 300, 150, Double.NaN}).render();
         readBack(PngWriter.write(PREVIEWS.resolve("bars.png"), bars));
+        BufferedImage fractions = BarChart.titled("Agreement of the clusterings across 3 seeds (mean pairwise adjusted Rand index)")
+                .xLabel("alpha").yLabel("ARI").categories(List.of("-3", "0", "3")).valueLabels(true)
+                .series("activation", new double[] {0.232955688527492, 0.5, 0.346366461674197})
+                .series("ACE", new double[] {0.18401246020437, 0.05, 0.9}).render();
+        assertTrue(fractions.getWidth() > 760, "widened for its long title");
+        readBack(PngWriter.write(PREVIEWS.resolve("bars-fractions.png"), fractions));
+        BufferedImage zeros = BarChart.titled("Nothing found").categories(List.of("-3", "3"))
+                .series("critical", new double[] {0, 0}).render();
+        readBack(PngWriter.write(PREVIEWS.resolve("bars-zeros.png"), zeros));
         assertThrows(IllegalArgumentException.class,
                 () -> BarChart.titled("bad").categories(List.of("a")).series("s", new double[] {1, 2}).render());
     }
