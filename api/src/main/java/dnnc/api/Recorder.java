@@ -23,4 +23,34 @@ public interface Recorder {
     void inputHash(String name, String sha256);
 
     void warning(String message);
+
+    /** Keeps nothing on record and hands warnings to {@code warnings}: for work whose results are recorded elsewhere. */
+    static Recorder discarding(java.util.function.Consumer<String> warnings) {
+        return new Recorder() {
+            @Override
+            public void result(String path, Object value) {
+            }
+
+            @Override
+            public void table(String name, List<String> columns, List<List<Object>> rows) {
+            }
+
+            @Override
+            public void array(String name, int[] shape, double[] values) {
+            }
+
+            @Override
+            public void artifact(Path file, String description) {
+            }
+
+            @Override
+            public void inputHash(String name, String sha256) {
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.accept(message);
+            }
+        };
+    }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -67,31 +66,6 @@ final class BenchRunContext implements RunContext {
 
     @Override
     public Recorder recorder() {
-        return new Recorder() {
-            @Override
-            public void result(String path, Object value) {
-            }
-
-            @Override
-            public void table(String name, List<String> columns, List<List<Object>> rows) {
-            }
-
-            @Override
-            public void array(String name, int[] shape, double[] values) {
-            }
-
-            @Override
-            public void artifact(Path file, String description) {
-            }
-
-            @Override
-            public void inputHash(String name, String sha256) {
-            }
-
-            @Override
-            public void warning(String message) {
-                log.accept("warning: " + message);
-            }
-        };
+        return Recorder.discarding(message -> log.accept("warning: " + message));
     }
 }

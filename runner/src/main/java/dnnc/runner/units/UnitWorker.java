@@ -1,5 +1,6 @@
 package dnnc.runner.units;
 
+import dnnc.api.Recorder;
 import dnnc.api.Blackboard;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Plugin;
@@ -120,7 +121,7 @@ public final class UnitWorker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StudyRun context = new StudyRun("worker", scratch, cacheDir, prelude.seed(), DiscardingRecorder::new, log, false);
+        StudyRun context = new StudyRun("worker", scratch, cacheDir, prelude.seed(), () -> Recorder.discarding(message -> { }), log, false);
         for (PluginRef step : prelude.steps()) {
             log.println("dnnc worker: preparing " + step);
             catalog.stage(step.kind()).run(catalog.configured(step), context);
