@@ -19,17 +19,6 @@ public final class Csv {
     private Csv() {
     }
 
-    /** A file that cannot be read as CSV numbers; the message is one line naming the file, line and column. */
-    public static final class FormatException extends RuntimeException {
-        FormatException(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        FormatException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * The numbers row-major ({@code rows} x {@code cols}), the header's names (empty without a header) and the
      * file's line number of each row.
@@ -89,7 +78,7 @@ public final class Csv {
                 if (cols < 0) {
                     cols = fields.length;
                 } else if (fields.length != cols) {
-                    throw new FormatException(file + ": line " + lineNo + " has " + fields.length + " values; expected " + cols
+                    throw new FileFormatException(file + ": line " + lineNo + " has " + fields.length + " values; expected " + cols
                             + " like line " + (lines.isEmpty() ? 1 : lines.get(0)) + " (every row needs the same number of columns)");
                 }
                 double[] row = new double[cols];
@@ -100,10 +89,10 @@ public final class Csv {
                 lines.add(lineNo);
             }
         } catch (IOException e) {
-            throw new FormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new FileFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         if (rows.isEmpty()) {
-            throw new FormatException(file + ": holds no rows of numbers; expected comma-separated numbers, one row per line");
+            throw new FileFormatException(file + ": holds no rows of numbers; expected comma-separated numbers, one row per line");
         }
         double[] values = new double[rows.size() * cols];
         for (int r = 0; r < rows.size(); r++) {
@@ -135,7 +124,7 @@ public final class Csv {
         try {
             return parseNumber(t);
         } catch (NumberFormatException e) {
-            throw new FormatException(file + ": line " + line + ", column " + column + " is '" + t
+            throw new FileFormatException(file + ": line " + line + ", column " + column + " is '" + t
                     + "'; expected a number (only the first line may be a header of names)");
         }
     }

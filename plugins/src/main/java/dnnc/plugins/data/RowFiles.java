@@ -2,6 +2,7 @@ package dnnc.plugins.data;
 
 import dnnc.api.InvalidInputException;
 import dnnc.io.Csv;
+import dnnc.io.FileFormatException;
 import dnnc.io.Npy;
 
 import java.nio.file.Path;
@@ -99,17 +100,17 @@ final class RowFiles {
     }
 
     private static Csv.Table csv(Path file) {
-        try {
-            return Csv.read(file);
-        } catch (Csv.FormatException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
+        return refusedAsInput(() -> Csv.read(file));
     }
 
     private static Npy.Contents npy(Path file) {
+        return refusedAsInput(() -> Npy.readAnyType(file));
+    }
+
+    private static <T> T refusedAsInput(java.util.function.Supplier<T> read) {
         try {
-            return Npy.readAnyType(file);
-        } catch (Npy.FormatException e) {
+            return read.get();
+        } catch (FileFormatException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
     }

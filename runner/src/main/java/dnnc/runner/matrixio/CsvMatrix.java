@@ -3,6 +3,7 @@ package dnnc.runner.matrixio;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Matrix;
 import dnnc.io.Csv;
+import dnnc.io.FileFormatException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,7 +20,7 @@ final class CsvMatrix {
         Csv.Table table;
         try {
             table = Csv.read(file);
-        } catch (Csv.FormatException e) {
+        } catch (FileFormatException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
         for (int r = 0; r < table.rows(); r++) {
