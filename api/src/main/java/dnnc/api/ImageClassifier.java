@@ -5,4 +5,9 @@ public interface ImageClassifier extends TrainedModel {
     int[] classify(float[] images, int count);
 
     double heldOutAccuracy();
+
+    /** The trained weights as convolution blocks and dense layers (for export); empty when it is no such network. */
+    default java.util.Optional<ConvolutionalLayers> layers() {
+        return java.util.Optional.empty();
+    }
 }

@@ -31,4 +31,9 @@ public interface NetworkFormat {
     default void writeDense(DenseLayers network, Path file) {
         throw new InvalidInputException("format " + name() + " does not write networks");
     }
+
+    /** Writes a convolutional image classifier as a network file of this format, its output the class scores. */
+    default void writeConvolutional(ConvolutionalLayers network, Path file) {
+        throw new InvalidInputException("format " + name() + " does not write networks");
+    }
 }

@@ -1,5 +1,6 @@
 package dnnc.onnx;
 
+import dnnc.api.ConvolutionalLayers;
 import dnnc.api.DenseLayers;
 import dnnc.api.NetworkFormat;
 import dnnc.api.NetworkProbe;
@@ -32,6 +33,11 @@ public final class OnnxFormat implements NetworkFormat {
 
     @Override
     public void writeDense(DenseLayers network, Path file) {
-        DenseOnnxWriter.write(network, file);
+        OnnxWriter.write(OnnxWriter.dense(network), file);
+    }
+
+    @Override
+    public void writeConvolutional(ConvolutionalLayers network, Path file) {
+        OnnxWriter.write(OnnxWriter.convolutional(network), file);
     }
 }

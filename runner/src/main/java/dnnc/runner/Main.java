@@ -5,6 +5,7 @@ import dnnc.runner.cli.ActivationsCommand;
 import dnnc.runner.cli.BrokerCommand;
 import dnnc.runner.cli.WorkerCommand;
 import dnnc.runner.cli.ClusterCommand;
+import dnnc.runner.cli.ExportCommand;
 import dnnc.runner.cli.ExtraCommand;
 import dnnc.runner.cli.InspectCommand;
 import dnnc.runner.cli.PluginsCommand;
@@ -27,7 +28,7 @@ import java.util.ServiceLoader;
 @Command(name = "dnnc", mixinStandardHelpOptions = true, versionProvider = Main.VersionText.class,
         description = "Causal clustering of deep neural networks: interventions, ACE, clustering, lesions.",
         subcommands = {RunCommand.class, RunsCommand.class, QueryCommand.class, PluginsCommand.class,
-                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class, ServeCommand.class,
+                SimilarityCommand.class, ClusterCommand.class, InspectCommand.class, ActivationsCommand.class, ExportCommand.class, ServeCommand.class,
                 BrokerCommand.class, WorkerCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

@@ -1,5 +1,7 @@
 package dnnc.plugins.model;
 
+import dnnc.api.ConvolutionalLayers;
+import dnnc.api.DenseLayers;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -59,6 +61,16 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
     private long[][] weightShapes() {
         return new long[][] {{(long) kernel * kernel, filters1}, {(long) kernel * kernel * filters1, filters2},
                 {(long) pooledTwice(rows, kernel) * pooledTwice(cols, kernel) * filters2, dense}, {dense, classes}};
+    }
+
+    /** The weights as convolution blocks and a dense head (dense-ReLU, then the logits), for export. */
+    ConvolutionalLayers layers(Map<String, INDArray> weights) {
+        List<float[][]> convolutions = List.of(weights.get("conv1_w").toFloatMatrix(), weights.get("conv2_w").toFloatMatrix());
+        List<float[]> biases = List.of(weights.get("conv1_b").toFloatVector(), weights.get("conv2_b").toFloatVector());
+        DenseLayers head = new DenseLayers(List.of("flat", "dense", LOGITS),
+                List.of(weights.get("dense_w").toFloatMatrix(), weights.get("out_w").toFloatMatrix()),
+                List.of(weights.get("dense_b").toFloatVector(), weights.get("out_b").toFloatVector()), List.of("relu", "identity"));
+        return new ConvolutionalLayers(rows, cols, kernel, convolutions, biases, head);
     }
 
     /** Length of a side after conv-pool-conv-pool. */

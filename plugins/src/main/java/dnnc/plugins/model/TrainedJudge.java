@@ -1,5 +1,6 @@
 package dnnc.plugins.model;
 
+import dnnc.api.ConvolutionalLayers;
 import dnnc.api.ImageClassifier;
 import dnnc.api.ImageSet;
 import dnnc.plugins.support.VectorApi;
@@ -10,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trained classifier ({@link JudgeGraph}) over flat row-major images in [0, 1]. It classifies with
@@ -21,6 +23,7 @@ final class TrainedJudge implements ImageClassifier {
 
     private final JudgeForward forward;
     private final SameDiff net;
+    private final ConvolutionalLayers layers;
     private final int rows;
     private final int cols;
     private final String sha256;
@@ -36,6 +39,7 @@ final class TrainedJudge implements ImageClassifier {
     TrainedJudge(JudgeGraph graph, Map<String, INDArray> weights, boolean simd, String sha256, Map<String, Object> metrics, ImageSet heldOut) {
         this.forward = simd ? new JudgeForward(graph, weights) : null;
         this.net = simd ? null : graph.build(weights);
+        this.layers = graph.layers(weights);
         this.rows = graph.rows();
         this.cols = graph.cols();
         this.sha256 = sha256;
@@ -81,6 +85,11 @@ final class TrainedJudge implements ImageClassifier {
             }
         }
         return (double) correct / images.count();
+    }
+
+    @Override
+    public Optional<ConvolutionalLayers> layers() {
+        return Optional.of(layers);
     }
 
     @Override
