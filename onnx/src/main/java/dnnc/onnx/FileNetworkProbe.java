@@ -31,9 +31,17 @@ final class FileNetworkProbe implements NetworkProbe {
     private final List<TensorInfo> hidden;
     private final List<Layer> layers = new ArrayList<>();
 
-    /** The opened network as a probe, fed rows of its input's shape after the batch axis. */
-    static FileNetworkProbe open(OpenNetwork network, int batchSize) {
-        return new FileNetworkProbe(network, rowShape(network.summary().file(), network.summary().inputs().get(0)), batchSize);
+    /** Input gradients by finite differences for inputs of at most this many features, unless a plugin says otherwise. */
+    static final int DEFAULT_GRADIENT_INPUTS = 256;
+
+    private final FiniteDifferenceGradients gradients;
+
+    /**
+     * The opened network as a probe, fed rows of its input's shape after the batch axis; its input gradients come
+     * from finite differences when the input has at most {@code gradientInputs} features.
+     */
+    static FileNetworkProbe open(OpenNetwork network, int batchSize, int gradientInputs) {
+        return new FileNetworkProbe(network, rowShape(network.summary().file(), network.summary().inputs().get(0)), batchSize, gradientInputs);
     }
 
     /** The input's shape after its batch axis; every one of those axes must be fixed. */
@@ -47,7 +55,7 @@ final class FileNetworkProbe implements NetworkProbe {
         return row;
     }
 
-    private FileNetworkProbe(OpenNetwork network, long[] rowShape, int batchSize) {
+    private FileNetworkProbe(OpenNetwork network, long[] rowShape, int batchSize, int gradientInputs) {
         this.network = network;
         this.rowShape = rowShape.clone();
         this.batchSize = batchSize;
@@ -57,6 +65,7 @@ final class FileNetworkProbe implements NetworkProbe {
         layers.add(new Layer("input", Math.toIntExact(Tensor.elementCount(rowShape))));
         hidden.forEach(t -> layers.add(new Layer(t.name(), t.units())));
         layers.add(new Layer(OnnxNetwork.OUTPUT, Math.toIntExact(perRow(output.shape()))));
+        this.gradients = new FiniteDifferenceGradients(this, gradientInputs, summary.file());
     }
 
     private static long perRow(long[] shape) {
@@ -165,9 +174,9 @@ final class FileNetworkProbe implements NetworkProbe {
         throw new UnsupportedOperationException("a network file is run from its input; see resumes()");
     }
 
+    /** ONNX Runtime computes no gradients: central differences of forward passes ({@link FiniteDifferenceGradients}). */
     @Override
     public float[] inputGradient(float[] inputs, int batch, int layer, int neuron, Lesion lesion) {
-        throw new InvalidInputException("ONNX Runtime computes no gradients: gradient methods (Taylor ACE, saliency, integrated gradients) "
-                + "do not run on a network file; use network-ace");
+        return gradients.inputGradient(inputs, batch, layer, neuron, lesion);
     }
 }

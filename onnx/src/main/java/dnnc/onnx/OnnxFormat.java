@@ -28,7 +28,7 @@ public final class OnnxFormat implements NetworkFormat {
 
     @Override
     public NetworkProbe openProbe(Path file, TensorSelection selection, int batchSize) {
-        return FileNetworkProbe.open(OnnxNetwork.open(file, selection), batchSize);
+        return FileNetworkProbe.open(OnnxNetwork.open(file, selection), batchSize, FileNetworkProbe.DEFAULT_GRADIENT_INPUTS);
     }
 
     @Override

@@ -41,6 +41,9 @@ public final class OnnxModel implements ModelTrainer, Preflight {
     @Param(description = "rows per ONNX Runtime call", min = 1, max = 1_000_000)
     private int batch = 1024;
 
+    @Param(description = "gradient methods (Taylor ACE, saliency, integrated gradients) get input gradients by central finite differences, 4 forward passes per input feature and row: for inputs of at most this many features; wider inputs are refused (use network-ace)", min = 0)
+    private int gradientInputs = FileNetworkProbe.DEFAULT_GRADIENT_INPUTS;
+
     @Override
     public ProbedNetwork fit(LabeledData data, RunContext context) {
         OpenNetwork network = open();
@@ -52,7 +55,7 @@ public final class OnnxModel implements ModelTrainer, Preflight {
             throw new InvalidInputException("data " + data.source() + " has rows of " + width + " values; input '" + in.name()
                     + "' of " + file + " takes " + Tensor.shapeText(in.shape()));
         }
-        return new OpenedNetwork(FileNetworkProbe.open(network, batch), network.summary());
+        return new OpenedNetwork(FileNetworkProbe.open(network, batch, gradientInputs), network.summary());
     }
 
     /** The network file opens and instruments, and the data step's rows fit its input, before the run is on record. */
