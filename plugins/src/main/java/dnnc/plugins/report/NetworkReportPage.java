@@ -69,6 +69,10 @@ final class NetworkReportPage {
         if (lesions.isEmpty()) {
             return "No lesion step ran, so this page reports effects and clusters only.";
         }
+        if (lesions.get().critical().values().stream().allMatch(c -> c.neurons().length == 0)) {
+            return "No critical set at any alpha: no cluster of units, lesioned, hurt the network (judged by " + lesions.get().criterion()
+                    + ") more than random lesions of the same size, so no group of units found here matters more than any other of its size.";
+        }
         List<String> parts = new ArrayList<>();
         for (CriticalSet c : lesions.get().critical().values()) {
             parts.add("alpha " + Numbers.sig(c.alpha()) + ": " + (c.neurons().length == 0 ? "no critical set"
@@ -88,8 +92,11 @@ final class NetworkReportPage {
                 List.of("units analysed", Integer.toString(network.probe().layout().total()) + " (input features, probed units, outputs)")), null);
         page.table("Inputs and outputs", List.of("role", "tensor", "shape", "type"), tensorRows(s), null);
         List<List<String>> probed = new ArrayList<>();
+        String output = s.outputs().get(0).name();
         for (TensorInfo t : s.probed()) {
-            probed.add(List.of(t.name(), t.op(), Tensor.shapeText(t.shape()), Integer.toString(t.units())));
+            // exporters often leave the output a number for a name; dnnc activations calls it 'output'
+            String name = t.name().equals(output) ? t.name() + " (the graph output: 'output' in dnnc activations)" : t.name();
+            probed.add(List.of(name, t.op(), Tensor.shapeText(t.shape()), Integer.toString(t.units())));
         }
         page.table("Probed tensors (a unit is one element of a dense tensor, one channel of a convolutional one)",
                 List.of("tensor", "op", "shape", "units"), probed, null);
@@ -154,13 +161,15 @@ final class NetworkReportPage {
         page.paragraph("Units clustered by " + c.measure() + " similarity with " + c.algorithm() + ", per feature kind "
                 + "(activations, per-row effects of the focus target) and alpha: " + clustered + ". Units constant over the rows "
                 + "are left out of every cluster.");
+        // input features left out by design are not counted as left out for being constant
+        int from = clustered.contains("input features left out") ? network.probe().layout().layers().get(0).size() : 0;
         List<List<String>> rows = new ArrayList<>();
         for (NeuronClustering nc : keyed(c.byKey()).values()) {
-            long left = Arrays.stream(nc.labels()).filter(l -> l < 0).count();
+            long left = Arrays.stream(nc.labels(), from, nc.labels().length).filter(l -> l < 0).count();
             rows.add(List.of(nc.key().kind().id(), Numbers.sig(nc.key().alpha()), Integer.toString(nc.clustering().clusterCount()),
                     Long.toString(left), nc.clustering().converged() ? "yes" : "no"));
         }
-        page.table(null, List.of("features", "alpha", "clusters", "units left out", "converged"), rows, null);
+        page.table(null, List.of("features", "alpha", "clusters", "units left out (constant over the rows)", "converged"), rows, null);
     }
 
     /** Ordered by feature kind, then alpha. */

@@ -80,7 +80,8 @@ class NetworkWorkflowTest {
         assertEquals(3, results.at("/findings/critical").size(), "a critical set per alpha");
 
         String report = Files.readString(folder.resolve("report.html"));
-        for (String expected : List.of(Sha256.hex(MODEL), "/1/Relu_output_0", "/3/Relu_output_0", "1770", "Critical sets", "intact network's top-1 accuracy")) {
+        for (String expected : List.of(Sha256.hex(MODEL), "/1/Relu_output_0", "/3/Relu_output_0", "1770", "Critical sets", "intact network's top-1 accuracy",
+                "(the graph output: 'output' in dnnc activations)", "units left out (constant over the rows)")) {
             assertTrue(report.contains(expected), expected + " in the report");
         }
         assertFalse(report.contains("src=\"http") || report.contains("<script"), "self-contained");
