@@ -43,7 +43,8 @@ class BrowserTest {
         app = WebApp.start(store, "127.0.0.1", 0);
         browser = Browser.start(profile);
         // patience for a loaded 2-core machine; the waits end as soon as the page is ready
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // the table is redrawn while a wait reads it: a row read mid-redraw is stale, read it again
+        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
