@@ -76,18 +76,23 @@ final class NetworkReportPage {
         List<String> parts = new ArrayList<>();
         for (CriticalSet c : lesions.get().critical().values()) {
             parts.add("alpha " + Numbers.sig(c.alpha()) + ": " + (c.neurons().length == 0 ? "no critical set"
-                    : c.neurons().length + " units" + (c.fails() ? ", significant (p=" + Numbers.sig(c.pValue()) + "), minimal "
-                    + c.minimalNeurons().length : ", not significant (p=" + Numbers.sig(c.pValue()) + ")")));
+                    : units(c.neurons().length) + (c.fails() ? ", significant (p=" + Numbers.sig(c.pValue()) + "), its minimal subset "
+                    + units(c.minimalNeurons().length) : ", not significant (p=" + Numbers.sig(c.pValue()) + ")")));
         }
         return "Critical sets (units in both the most damaging activation cluster and the most damaging ACE cluster), lesioned and "
                 + "judged by " + lesions.get().criterion() + " against random lesions of the same size: " + String.join("; ", parts) + ".";
+    }
+
+    private static String units(int count) {
+        return count + (count == 1 ? " unit" : " units");
     }
 
     private void networkSection(NetworkSummary s) {
         page.heading(2, "network", "The network");
         page.table(null, List.of("what", "value"), List.of(
                 List.of("file", s.file()), List.of("sha256", s.sha256()), List.of("format", s.format()),
-                List.of("operator sets", s.opsets().toString()), List.of("trained parameters", Long.toString(s.parameters())),
+                List.of("operator sets", new TreeMap<>(s.opsets()).entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))), List.of("trained parameters", Long.toString(s.parameters())),
                 List.of("probed tensors", Integer.toString(s.probed().size())),
                 List.of("units analysed", Integer.toString(network.probe().layout().total()) + " (input features, probed units, outputs)")), null);
         page.table("Inputs and outputs", List.of("role", "tensor", "shape", "type"), tensorRows(s), null);
