@@ -8,6 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import dnnc.api.ImageSet;
 import dnnc.api.Progress;
+import dnnc.plugins.support.Parallel;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -18,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -34,11 +33,7 @@ import java.util.concurrent.Future;
 final class CvaeBackprop {
     static final int CHUNK_ROWS = 64;
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "cvae-backprop");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = Parallel.daemonPool(THREADS, "cvae-backprop");
 
     private final CvaeShape shape;
     private final double beta;
@@ -145,23 +140,7 @@ final class CvaeBackprop {
             int index = i;
             pending.add(POOL.submit(() -> work.run(index)));
         }
-        try {
-            for (Future<?> f : pending) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            pending.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Parallel.awaitAll(pending, "training");
     }
 
     private INDArray[] views(INDArray flat, List<String> layers, String suffix) {
