@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The seed rule and fixed-order reductions on a real workflow: an analysis looped three times by a workflow that
  * gives no seed at all. Repeats must draw differently from the main analysis and from each other; a rerun, and a
- * run with other thread and chunk counts, must give results.json byte for byte (but for the run's id).
+ * run with another thread count, must give results.json byte for byte (but for the run's id). The chunk size is a
+ * parameter of the estimate like the number of draws: chunks' moments are merged in chunk order, so another chunk
+ * size sums in another order (and differs in the last bits).
  */
 class ReproducibilityTest {
     @TempDir
@@ -86,7 +88,7 @@ class ReproducibilityTest {
         String original = resultsOf(first);
         Path rerun = folderOf(Cli.dnnc("runs", "rerun", runId, "--runs", runs.toString(), "--cache", cache.toString()));
         assertEquals(original, resultsOf(rerun), "a rerun gives the same bits");
-        Path otherThreads = run("threads=1", "chunk=7");
-        assertEquals(original, resultsOf(otherThreads), "one thread and other chunks give the same bits");
+        Path otherThreads = run("threads=1");
+        assertEquals(original, resultsOf(otherThreads), "one thread gives the same bits as two");
     }
 }
