@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +44,9 @@ class BrowserTest {
         app = WebApp.start(store, "127.0.0.1", 0);
         browser = Browser.start(profile);
         // patience for a loaded 2-core machine; the waits end as soon as the page is ready
-        // the table is redrawn while a wait reads it: a row read mid-redraw is stale, read it again
-        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // the table is redrawn when a sort or filter lands: a row found just before is then stale, so look again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
