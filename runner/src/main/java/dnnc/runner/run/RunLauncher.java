@@ -38,6 +38,7 @@ public final class RunLauncher {
     private Redaction redaction = Redaction.NONE;
     private UnitPlacement.Factory placement;
     private String resumedRun;
+    private String storeUrl;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -53,6 +54,12 @@ public final class RunLauncher {
      */
     public RunLauncher redacting() {
         this.redaction = Redaction.ofThisProcess(runsDir, cacheDir);
+        return this;
+    }
+
+    /** Records the run in the PostgreSQL database at {@code storeUrl}; null keeps the H2 file of the runs folder. */
+    public RunLauncher storingIn(String storeUrl) {
+        this.storeUrl = storeUrl;
         return this;
     }
 
@@ -86,7 +93,7 @@ public final class RunLauncher {
         }
         try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat))) {
-            RecordStore store = RecordStore.open(runsDir);
+            RecordStore store = RecordStore.open(runsDir, storeUrl);
             Outcome outcome = null;
             try {
                 outcome = run(workflow, parameters, seed, routes, store, executor);
