@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * results.json written beside the run's files.
  */
 public final class RunLauncher {
+    /** The provenance entry of a resumed run naming the run it continues. */
+    public static final String RESUMED_FROM = "resumed_from";
     private final PluginCatalog catalog;
     private final Path runsDir;
     private final Path cacheDir;
@@ -113,7 +115,7 @@ public final class RunLauncher {
             provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
         }
         if (resumedRun != null) {
-            provenance.put("resumed_from", resumedRun);
+            provenance.put(RESUMED_FROM, resumedRun);
         }
         Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
         RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,
