@@ -1,5 +1,6 @@
 package dnnc.api;
 
+import dnnc.io.FileFormatException;
 import dnnc.io.Npy;
 
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ final class NpyCodec {
     static Npy.Contents read(Path file) {
         try {
             return Npy.read(file);
-        } catch (Npy.FormatException e) {
+        } catch (FileFormatException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
     }

@@ -21,6 +21,11 @@ public interface Preflight {
     String DATA_SHAPE = "data.shape";
     /** NumPy's name of the data's element type ({@code float32}, ...). */
     String DATA_DTYPE = "data.dtype";
+    /**
+     * "true" when each row of the data comes flat (CSV: one line of values, the input flattened in C order), so only
+     * its value count can be checked against a network's input shape; "false" when the rows carry their shape.
+     */
+    String DATA_FLAT_ROWS = "data.flat-rows";
     /** The data file, for messages. */
     String DATA_FILE = "data.file";
     /** "true" when the data set has labels, "false" when it has none. */

@@ -26,17 +26,6 @@ public final class Npy {
     private Npy() {
     }
 
-    /** A file that cannot be read as .npy; the message is one line naming the file and what would be valid. */
-    public static final class FormatException extends RuntimeException {
-        FormatException(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        FormatException(String message) {
-            super(message);
-        }
-    }
-
     /**
      * The header's shape, the values read as doubles whatever their width (float32 values, and integers up to 2^53,
      * are exact in a double), and NumPy's name of their type ({@code float32}, {@code int64}, ...).
@@ -51,7 +40,7 @@ public final class Npy {
     public static Contents read(Path file) {
         Contents contents = readAnyType(file);
         if (!contents.isFloat()) {
-            throw new FormatException(file + ": dtype " + contents.dtype() + "; " + VALID);
+            throw new FileFormatException(file + ": dtype " + contents.dtype() + "; " + VALID);
         }
         return contents;
     }
@@ -67,39 +56,39 @@ public final class Npy {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new FormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new FileFormatException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes.length <= i || bytes[i] != MAGIC[i]) {
-                throw new FormatException(file + ": not an .npy file (no \\x93NUMPY magic); " + VALID);
+                throw new FileFormatException(file + ": not an .npy file (no \\x93NUMPY magic); " + VALID);
             }
         }
         if (bytes.length < 12) {
-            throw new FormatException(file + ": truncated .npy header; " + VALID);
+            throw new FileFormatException(file + ": truncated .npy header; " + VALID);
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int major = bytes[6];
         if (major < 1 || major > 3) {
-            throw new FormatException(file + ": .npy version " + major + "; expected version 1, 2 or 3");
+            throw new FileFormatException(file + ": .npy version " + major + "; expected version 1, 2 or 3");
         }
         int headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort(8)) : buf.getInt(8);
         int dataStart = (major == 1 ? 10 : 12) + headerLength;
         if (headerLength < 0 || dataStart > bytes.length) {
-            throw new FormatException(file + ": truncated .npy header; " + VALID);
+            throw new FileFormatException(file + ": truncated .npy header; " + VALID);
         }
         String header = new String(bytes, dataStart - headerLength, headerLength, StandardCharsets.ISO_8859_1);
         String descr = find(file, DESCR, header, "descr");
         if (find(file, FORTRAN, header, "fortran_order").equals("True")) {
-            throw new FormatException(file + ": array is in Fortran order; " + VALID + " (use numpy.ascontiguousarray)");
+            throw new FileFormatException(file + ": array is in Fortran order; " + VALID + " (use numpy.ascontiguousarray)");
         }
         NumberType type = NumberType.of(descr);
         if (type == null) {
-            throw new FormatException(file + ": dtype '" + descr + "'; " + VALID_ANY);
+            throw new FileFormatException(file + ": dtype '" + descr + "'; " + VALID_ANY);
         }
         long[] shape = parseShape(file, find(file, SHAPE, header, "shape"));
         long count = elementCount(shape);
         if ((bytes.length - dataStart) / type.width < count) {
-            throw new FormatException(file + ": holds " + (bytes.length - dataStart) / type.width + " values; its header promises "
+            throw new FileFormatException(file + ": holds " + (bytes.length - dataStart) / type.width + " values; its header promises "
                     + shapeText(shape) + " = " + count + " (truncated file?)");
         }
         double[] values = new double[Math.toIntExact(count)];
@@ -196,7 +185,7 @@ public final class Npy {
             try {
                 shape[i] = Long.parseLong(dims[i].replace("L", ""));
             } catch (NumberFormatException e) {
-                throw new FormatException(file + ": .npy shape (" + text + ") is not a list of integers; " + VALID);
+                throw new FileFormatException(file + ": .npy shape (" + text + ") is not a list of integers; " + VALID);
             }
         }
         return shape;
@@ -205,7 +194,7 @@ public final class Npy {
     private static String find(Path file, Pattern p, String header, String key) {
         Matcher m = p.matcher(header);
         if (!m.find()) {
-            throw new FormatException(file + ": .npy header lacks '" + key + "'; " + VALID);
+            throw new FileFormatException(file + ": .npy header lacks '" + key + "'; " + VALID);
         }
         return m.group(1);
     }

@@ -88,7 +88,7 @@ class IoTest {
         Npy.Contents labels = Npy.readAnyType(file);
         assertEquals("int64", labels.dtype());
         assertArrayEquals(new double[] {7, -2, 1L << 40}, labels.values());
-        Npy.FormatException e = assertThrows(Npy.FormatException.class, () -> Npy.read(file));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> Npy.read(file));
         assertEquals(file + ": dtype int64; expected a little-endian float32 or float64 C-order array (numpy.save of a float array)", e.getMessage());
     }
 }

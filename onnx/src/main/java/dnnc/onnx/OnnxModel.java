@@ -63,7 +63,15 @@ public final class OnnxModel implements ModelTrainer, Preflight {
             String shapeText = facts.get(Preflight.DATA_SHAPE);
             if (shapeText != null) {
                 long[] shape = parseShape(shapeText);
-                if (!in.fits(shape)) {
+                if (Boolean.parseBoolean(facts.get(Preflight.DATA_FLAT_ROWS))) {
+                    long[] rowShape = FileNetworkProbe.rowShape(file, in);
+                    long perRow = Tensor.elementCount(rowShape);
+                    if (shape.length != 2 || shape[1] != perRow) {
+                        throw new InvalidInputException("data " + facts.get(Preflight.DATA_FILE) + " of shape " + shapeText + " does not fit input '"
+                                + in.name() + "' of " + file + ", shape " + Tensor.shapeText(in.shape()) + ": each line must hold " + perRow
+                                + " values (the input's " + Tensor.shapeText(rowShape) + " after the batch axis, flattened in C order)");
+                    }
+                } else if (!in.fits(shape)) {
                     throw new InvalidInputException("data " + facts.get(Preflight.DATA_FILE) + " of shape " + shapeText + " does not fit input '"
                             + in.name() + "' of " + file + ", shape " + Tensor.shapeText(in.shape()) + " (rows first, then the input's shape)");
                 }

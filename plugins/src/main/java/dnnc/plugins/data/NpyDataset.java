@@ -21,18 +21,22 @@ import java.util.Map;
 
 /**
  * Rows for a network brought as a file: an .npy array whose first axis is the rows and whose other axes are the
- * network input's shape, and optionally their integer class labels (.npy, one per row). Every row is analysed (no
- * training happens), so all rows are the held-out part. The model step checks the rows' shape against the
- * network's input before the run is on record.
+ * network input's shape, or a CSV file with one row per line (the input flattened in C order; a header and a
+ * label column allowed), and optionally their integer class labels (a column of the CSV, or a file: .npy or
+ * one-column .csv, one per row). Every row is analysed (no training happens), so all rows are the held-out part.
+ * The model step checks the rows' shape against the network's input before the run is on record.
  */
-@PluginInfo(name = "npy", description = "rows of a NumPy array (inputs=X.npy, float32/float64, axis 0 = rows) and optional labels (labels=y.npy, integers)")
+@PluginInfo(name = "npy", description = "rows of a NumPy array (inputs=X.npy, float32/float64, axis 0 = rows) or a CSV file (inputs=X.csv, one row per line), and optional labels (labels=y.npy or y.csv, or label-column= of the CSV; integers)")
 public final class NpyDataset implements DatasetSource, Preflight {
 
-    @Param(description = "the .npy file of input rows: shape (rows, ...) with the network input's shape after the rows")
+    @Param(description = "the file of input rows: X.npy shaped (rows, ...) with the network input's shape after the rows, or X.csv with one row per line (its values the input flattened in C order; a header line of names is allowed)")
     private String inputs = "";
 
-    @Param(description = "the .npy file of integer class labels, one per row; empty: unlabelled (criteria that need labels refuse)")
+    @Param(description = "the file of integer class labels, one per row (y.npy, or y.csv with one column); empty: unlabelled (criteria that need labels refuse)")
     private String labels = "";
+
+    @Param(name = "label-column", description = "the column of inputs=X.csv holding each row's class: its header name or its number counting from 1; empty: every column is an input")
+    private String labelColumn = "";
 
     @Param(description = "rows used, from the start of the file; 0 = all", min = 0)
     private int rows = 0;
@@ -62,19 +66,20 @@ public final class NpyDataset implements DatasetSource, Preflight {
         facts.put(Preflight.DATA_SHAPE, Npy.shapeText(shape));
         facts.put(Preflight.DATA_DTYPE, checked.inputs.dtype());
         facts.put(Preflight.DATA_FILE, inputs);
-        facts.put(Preflight.DATA_LABELLED, Boolean.toString(!labels.isEmpty()));
+        facts.put(Preflight.DATA_FLAT_ROWS, Boolean.toString(checked.inputs.flat()));
+        facts.put(Preflight.DATA_LABELLED, Boolean.toString(checked.labels.length > 0 && checked.labels[0] >= 0));
     }
 
-    private record Checked(Npy.Contents inputs, int count, int rowSize, int[] labels, int classes,
+    private record Checked(RowFiles.Rows inputs, int count, int rowSize, int[] labels, int classes,
                            Map<String, String> fileHashes, String sha256) {
     }
 
     private Checked check() {
         if (inputs.isEmpty()) {
-            throw new InvalidInputException("parameter 'inputs' of data plugin 'npy' is empty; give inputs=X.npy (rows along axis 0)");
+            throw new InvalidInputException("parameter 'inputs' of data plugin 'npy' is empty; give inputs=X.npy (rows along axis 0) or inputs=X.csv (one row per line)");
         }
         Path inputFile = existing(inputs, "inputs");
-        Npy.Contents x = read(inputFile);
+        RowFiles.Rows x = RowFiles.inputs(inputFile, labelColumn);
         if (!x.isFloat()) {
             throw new InvalidInputException(inputFile + ": dtype " + x.dtype() + "; dnnc feeds networks float32 rows: save a float32 or float64 array (x.astype(numpy.float32))");
         }
@@ -92,48 +97,44 @@ public final class NpyDataset implements DatasetSource, Preflight {
         int[] y = new int[count];
         Arrays.fill(y, -1);
         int classes = 0;
+        if (!labels.isEmpty() && x.labels() != null) {
+            throw new InvalidInputException("data plugin 'npy' is given labels twice: labels=" + labels + " and label-column=" + labelColumn + "; give one");
+        }
         if (!labels.isEmpty()) {
             Path labelFile = existing(labels, "labels");
-            y = labels(labelFile, available, count);
-            classes = Arrays.stream(y).max().orElse(-1) + 1;
+            y = classes(labelFile, RowFiles.labels(labelFile, available), count);
             hashes.put(labelFile.getFileName().toString(), sha256(labelFile));
+        } else if (x.labels() != null) {
+            y = classes(inputFile, x.labels(), count);
+        }
+        if (y.length > 0 && y[0] >= 0) {
+            classes = Arrays.stream(y).max().orElse(-1) + 1;
         }
         StringBuilder identity = new StringBuilder();
         hashes.values().forEach(h -> identity.append(h).append('\n'));
         identity.append("rows=").append(count).append('\n');
+        if (!labelColumn.isEmpty()) {
+            identity.append("label-column=").append(labelColumn).append('\n');
+        }
         return new Checked(x, count, rowSize, y, classes, hashes, Sha256.hex(identity.toString()));
     }
 
-    private static int[] labels(Path file, int available, int count) {
-        Npy.Contents y = read(file);
-        long[] shape = y.shape();
-        boolean oneColumn = shape.length == 1 || shape.length == 2 && shape[1] == 1;
-        if (!oneColumn || shape[0] != available) {
-            throw new InvalidInputException(file + ": shape " + Npy.shapeText(shape) + "; expected (" + available + ",): one label per row of the inputs");
-        }
-        int[] labels = new int[count];
+    private static int[] classes(Path file, double[] values, int count) {
+        int[] classes = new int[count];
         for (int i = 0; i < count; i++) {
-            double v = y.values()[i];
+            double v = values[i];
             if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
                 throw new InvalidInputException(file + ": label " + v + " at row " + i + "; expected class indices 0, 1, 2, ...");
             }
-            labels[i] = (int) v;
+            classes[i] = (int) v;
         }
-        return labels;
-    }
-
-    private static Npy.Contents read(Path file) {
-        try {
-            return Npy.readAnyType(file);
-        } catch (Npy.FormatException e) {
-            throw new InvalidInputException(e.getMessage(), e);
-        }
+        return classes;
     }
 
     private static Path existing(String name, String parameter) {
         Path file = Path.of(name);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("parameter '" + parameter + "' of data plugin 'npy': " + file + " does not exist; give an .npy file");
+            throw new InvalidInputException("parameter '" + parameter + "' of data plugin 'npy': " + file + " does not exist; give an .npy or .csv file");
         }
         return file;
     }

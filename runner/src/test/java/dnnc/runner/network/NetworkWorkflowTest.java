@@ -96,6 +96,38 @@ class NetworkWorkflowTest {
     }
 
     @Test
+    void csvRowsWithAHeaderAndALabelColumnGiveTheSameIntactAccuracy() throws IOException {
+        Npy.Contents x = Npy.read(ROWS);
+        double[] y = Npy.readAnyType(LABELS).values();
+        int cols = (int) x.shape()[1];
+        StringBuilder csv = new StringBuilder();
+        for (int c = 0; c < cols; c++) {
+            csv.append("pixel").append(c).append(',');
+        }
+        csv.append("digit\n");
+        for (int r = 0; r < x.shape()[0]; r++) {
+            for (int c = 0; c < cols; c++) {
+                csv.append((float) x.values()[r * cols + c]).append(',');
+            }
+            csv.append((int) y[r]).append('\n');
+        }
+        Path rows = Files.writeString(dir.resolve("rows.csv"), csv);
+        Cli cli = run("model=" + MODEL, "data=" + rows, "label-column=digit", "draws=20", "lesion-rows=50", "random-lesions=19", "tested-clusters=1");
+        assertEquals(0, cli.exit(), cli.err());
+        String[] lines = cli.out().strip().split("\n");
+        JsonNode results = new ObjectMapper().readTree(Path.of(lines[lines.length - 1]).resolve("results.json").toFile());
+        JsonNode reference = new ObjectMapper().readTree(FIXTURES.resolve("classifier_reference.json").toFile());
+        assertEquals(reference.get("accuracy").asDouble(), results.at("/network/accuracy").asDouble(), 1e-12,
+                "the same rows and labels as the .npy files, read from text");
+    }
+
+    @Test
+    void csvRowsOfTheWrongWidthNameBothShapes() throws IOException {
+        Path wide = Files.writeString(dir.resolve("wide.csv"), ("0.5,".repeat(49) + "0.5\n").repeat(3));
+        refused(run("model=" + MODEL, "data=" + wide, "criterion=agreement"), "wide.csv", "(3, 50)", "(batch, 49)", "each line must hold 49 values");
+    }
+
+    @Test
     void aFileThatIsNotOnnx() throws IOException {
         Path fake = Files.writeString(dir.resolve("fake.onnx"), "not a model");
         refused(run("model=" + fake, "data=" + ROWS, "labels=" + LABELS), fake.toString());
