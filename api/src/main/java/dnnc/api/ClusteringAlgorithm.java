@@ -22,7 +22,18 @@ public interface ClusteringAlgorithm extends Plugin {
         return new Calibration(this, null);
     }
 
-    /** The algorithm with its settings fixed, and the sweep that fixed them (null when none was made). */
-    record Calibration(ClusteringAlgorithm algorithm, PreferenceSweep sweep) {
+    /**
+     * The algorithm with its settings fixed, and the sweep that fixed them (null when none was made).
+     * {@code fallbacks}: the next best settings in order, for when a matrix of the group does not converge with
+     * these (the stage applies the first with which every matrix converges).
+     */
+    record Calibration(ClusteringAlgorithm algorithm, PreferenceSweep sweep, java.util.List<Calibration> fallbacks) {
+        public Calibration {
+            fallbacks = java.util.List.copyOf(fallbacks);
+        }
+
+        public Calibration(ClusteringAlgorithm algorithm, PreferenceSweep sweep) {
+            this(algorithm, sweep, java.util.List.of());
+        }
     }
 }

@@ -10,6 +10,11 @@ public record FeatureKey(FeatureKind kind, double alpha) implements java.io.Seri
         return alphaLabel(alpha);
     }
 
+    /** The alpha as a sentence writes it: "-3", "0.5". */
+    public String alphaText() {
+        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
+    }
+
     /** Any alpha as results.json writes it. */
     public static String alphaLabel(double alpha) {
         return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha).replace('.', '_');

@@ -1,5 +1,6 @@
 package dnnc.plugins.attribution;
 
+import dnnc.api.SeedRule;
 import dnnc.api.Activations;
 import dnnc.api.AttributionRequest;
 import dnnc.api.AttributionResult;
@@ -18,7 +19,6 @@ import dnnc.api.RowAttribution;
 import dnnc.api.RowAttributionRequest;
 import dnnc.api.SampleFeatures;
 import dnnc.api.UnitValue;
-import dnnc.plugins.lesion.Seeds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,7 +142,7 @@ public final class NetworkAce implements dnnc.api.AttributionMethod {
             return Arrays.copyOf(request.rows(), request.count() * width);
         }
         List<Integer> order = new ArrayList<>(IntStream.range(0, request.count()).boxed().toList());
-        Collections.shuffle(order, new Random(seed >= 0 ? seed : Seeds.derive(request.seed(), "network-ace")));
+        Collections.shuffle(order, new Random(seed >= 0 ? seed : SeedRule.derive(request.seed(), "network-ace")));
         int[] chosen = order.subList(0, draws).stream().mapToInt(Integer::intValue).sorted().toArray();
         float[] rows = new float[draws * width];
         for (int i = 0; i < draws; i++) {

@@ -16,6 +16,7 @@ import dnnc.api.SimilaritySet;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
 import dnnc.api.WorkUnit;
+import dnnc.api.WorkUnits;
 import dnnc.plugins.figures.FigureFiles;
 
 import java.util.ArrayList;
@@ -50,47 +51,122 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
     public void run(ClusteringAlgorithm algorithm, RunContext context) {
         SimilaritySet similarities = context.require(Slots.SIMILARITIES, "the clustering step");
         NeuronLayout layout = context.require(Slots.FEATURES, "the clustering step").layout();
-        Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
         Map<FeatureKind, FeatureKey> representatives = representatives(similarities.byKey().keySet());
         Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations = new LinkedHashMap<>();
         Optional<SettledClustering> settled = context.repeat() > 0
                 ? context.get(Slots.SETTLED_CLUSTERING).filter(s -> s.appliesTo(algorithm)) : Optional.empty();
+        Map<FeatureKind, KindOutcome> outcomes;
         try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
             for (Map.Entry<FeatureKind, FeatureKey> r : representatives.entrySet()) {
-                ClusteringAlgorithm.Calibration earlier = settled.map(s -> s.byKind().get(r.getKey())).orElse(null);
-                if (earlier != null) {
-                    calibrations.put(r.getKey(), new ClusteringAlgorithm.Calibration(earlier.algorithm(), null));
-                    context.recorder().result("clustering." + r.getKey().id() + ".settings_from", "main analysis");
-                    continue;
+                FeatureKind kind = r.getKey();
+                // a repeat reuses the main analysis's settings as they are: no sweep of its own, no fallbacks
+                ClusteringAlgorithm.Calibration calibration = settled.map(s -> s.byKind().get(kind))
+                        .map(c -> new ClusteringAlgorithm.Calibration(c.algorithm(), null)).orElse(null);
+                if (calibration != null) {
+                    context.recorder().result("clustering." + kind.id() + ".settings_from", "main analysis");
+                } else {
+                    progress.status("settling " + kind.id() + " settings on alpha " + r.getValue().alphaLabel());
+                    calibration = algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
+                            Progress.statusesTo(progress::status));
                 }
-                progress.status("settling " + r.getKey().id() + " settings on alpha " + r.getValue().alphaLabel());
-                calibrations.put(r.getKey(), algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
-                        Progress.statusesTo(progress::status)));
+                calibrations.put(kind, calibration);
             }
-            if (context.repeat() == 0) {
-                context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), calibrations));
-            }
-            List<WorkUnit<?, Clustering>> units = new ArrayList<>();
-            similarities.byKey().forEach((key, similarity) -> units.add(new WorkUnit<>(calibrations.get(key.kind()).algorithm(),
-                    new ClusteringUnit(key, similarity.matrix(), context.seed()))));
-            Iterator<Clustering> computed = context.units().compute(units, progress).iterator();
-            for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
-                FeatureKey key = e.getKey();
-                ClusteringAlgorithm.Calibration calibration = calibrations.get(key.kind());
-                Clustering c = computed.next();
-                if (calibration.sweep() != null && key.equals(representatives.get(key.kind()))) {
-                    c = new Clustering(c.labels(), c.clusterCount(), c.iterations(), c.converged(), c.warnings(), calibration.sweep());
-                }
-                NeuronClustering nc = new NeuronClustering(key, perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
-                byKey.put(key, nc);
-                record(context, nc, e.getValue(), layout);
-            }
+            outcomes = clusterKinds(calibrations, similarities, context.seed(), context.units(), progress);
+        }
+        Map<FeatureKind, ClusteringAlgorithm.Calibration> settledNow = new LinkedHashMap<>();
+        Map<FeatureKey, Clustering> results = new LinkedHashMap<>();
+        outcomes.forEach((kind, outcome) -> {
+            settledNow.put(kind, new ClusteringAlgorithm.Calibration(outcome.applied().algorithm(), outcome.applied().sweep()));
+            recordConvergence(context, kind, outcome);
+            outcome.clusterings().forEach((key, c) -> results.put(key,
+                    outcome.applied().sweep() != null && key.equals(representatives.get(kind)) ? c.withSweep(outcome.applied().sweep()) : c));
+        });
+        if (context.repeat() == 0) {
+            context.put(Slots.SETTLED_CLUSTERING, new SettledClustering(algorithm.name(), algorithm.parameterValues(), settledNow));
+        }
+        Map<FeatureKey, NeuronClustering> byKey = new LinkedHashMap<>();
+        for (Map.Entry<FeatureKey, SimilarityResult> e : similarities.byKey().entrySet()) {
+            Clustering c = results.get(e.getKey());
+            NeuronClustering nc = new NeuronClustering(e.getKey(), perNeuron(c.labels(), e.getValue().kept(), layout.total()), c);
+            byKey.put(e.getKey(), nc);
+            record(context, nc, e.getValue(), layout);
         }
         ClusteringSet set = new ClusteringSet(algorithm.name(), similarities.measure(), similarities.input(), layout, byKey);
         context.put(Slots.CLUSTERINGS, set);
         context.put(Slots.CLUSTERING_ALGORITHM, algorithm);
         ClusterTables.write(context, set);
         PreferenceSweepFigure.write(context, set);
+    }
+
+    /**
+     * The clusterings of one feature kind, at the settings with which every alpha converged: the calibration's own,
+     * else its fallbacks in order; when none converges everywhere, the calibration's own (non-converged alphas are
+     * then not reported as findings).
+     */
+    record KindOutcome(ClusteringAlgorithm.Calibration applied, Map<FeatureKey, Clustering> clusterings, int settingsTried,
+                       boolean allConverged) {
+    }
+
+    /**
+     * Every kind's alphas at its calibration in one batch of units (spread over workers when there are any), then,
+     * for a kind where some alpha did not converge, the same alphas at each fallback in turn.
+     */
+    static Map<FeatureKind, KindOutcome> clusterKinds(Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations,
+                                                      SimilaritySet similarities, long seed, WorkUnits workUnits, Progress progress) {
+        Map<FeatureKind, Map<FeatureKey, Clustering>> first = cluster(calibrations, 0, similarities, seed, workUnits, progress);
+        Map<FeatureKind, KindOutcome> outcomes = new LinkedHashMap<>();
+        calibrations.forEach((kind, calibration) -> {
+            KindOutcome outcome = new KindOutcome(calibration, first.get(kind), 1, allConverged(first.get(kind)));
+            List<ClusteringAlgorithm.Calibration> fallbacks = calibration.fallbacks();
+            for (int i = 0; i < fallbacks.size() && !outcome.allConverged(); i++) {
+                progress.status(kind.id() + ": not every alpha converged; fallback " + (i + 1) + " of " + fallbacks.size());
+                Map<FeatureKey, Clustering> clusterings = cluster(Map.of(kind, fallbacks.get(i)), i + 1, similarities, seed,
+                        workUnits, Progress.statusesTo(progress::status)).get(kind);
+                outcome = allConverged(clusterings) ? new KindOutcome(fallbacks.get(i), clusterings, i + 2, true)
+                        : new KindOutcome(outcome.applied(), outcome.clusterings(), i + 2, false);
+            }
+            outcomes.put(kind, outcome);
+        });
+        return outcomes;
+    }
+
+    private static Map<FeatureKind, Map<FeatureKey, Clustering>> cluster(Map<FeatureKind, ClusteringAlgorithm.Calibration> settings,
+                                                                         int attempt, SimilaritySet similarities, long seed,
+                                                                         WorkUnits workUnits, Progress progress) {
+        List<WorkUnit<?, Clustering>> units = new ArrayList<>();
+        List<FeatureKey> keys = new ArrayList<>();
+        similarities.byKey().forEach((key, similarity) -> {
+            if (settings.containsKey(key.kind())) {
+                keys.add(key);
+                units.add(new WorkUnit<>(settings.get(key.kind()).algorithm(), new ClusteringUnit(key, attempt, similarity.matrix(), seed)));
+            }
+        });
+        Iterator<Clustering> computed = workUnits.compute(units, progress).iterator();
+        Map<FeatureKind, Map<FeatureKey, Clustering>> byKind = new LinkedHashMap<>();
+        for (FeatureKey key : keys) {
+            byKind.computeIfAbsent(key.kind(), k -> new LinkedHashMap<>()).put(key, computed.next());
+        }
+        return byKind;
+    }
+
+    private static boolean allConverged(Map<FeatureKey, Clustering> clusterings) {
+        return clusterings.values().stream().allMatch(Clustering::converged);
+    }
+
+    /** How the kind's settings were reached, and the one line a report gives when some alpha never converged. */
+    private static void recordConvergence(RunContext context, FeatureKind kind, KindOutcome outcome) {
+        String prefix = "clustering." + kind.id() + ".";
+        context.recorder().result(prefix + "settings_tried", outcome.settingsTried());
+        long converged = outcome.clusterings().values().stream().filter(Clustering::converged).count();
+        context.recorder().result(prefix + "converged", converged + "/" + outcome.clusterings().size());
+        if (!outcome.allConverged()) {
+            List<String> failed = outcome.clusterings().entrySet().stream().filter(e -> !e.getValue().converged())
+                    .map(e -> e.getKey().alphaText()).toList();
+            String tried = outcome.clusterings().values().stream().filter(c -> !c.converged())
+                    .map(c -> String.valueOf(c.facts().getOrDefault("tried", c.iterations() + " iterations"))).findFirst().orElse("");
+            context.recorder().result(prefix + "not_converged", kind.id() + " clustering did not converge at alpha "
+                    + String.join(", ", failed) + " with any of " + outcome.settingsTried() + " settings tried (each with " + tried + ")");
+        }
     }
 
     /**
@@ -127,6 +203,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.recorder().result(prefix + ".iterations", c.iterations());
         context.recorder().result(prefix + ".converged", c.converged());
         context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
+        c.facts().forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
         if (c.sweep() != null) {
             context.recorder().result("clustering." + key.kind().id() + ".preference", c.sweep().chosen());
             context.recorder().result("clustering." + key.kind().id() + ".preference_chosen_at_alpha", key.alphaLabel());

@@ -8,11 +8,14 @@ import dnnc.api.Matrix;
 import dnnc.api.Progress;
 import dnnc.api.UnitTask;
 
-/** One similarity matrix clustered with settings already fixed: a unit of the clustering stage. */
-record ClusteringUnit(FeatureKey key, Matrix similarity, long seed) implements UnitTask<ClusteringAlgorithm, Clustering> {
+/**
+ * One similarity matrix clustered with settings already fixed: a unit of the clustering stage. {@code attempt} 0 is
+ * the kind's calibrated settings, 1, 2, ... its fallbacks (each a unit of its own for the record of units done).
+ */
+record ClusteringUnit(FeatureKey key, int attempt, Matrix similarity, long seed) implements UnitTask<ClusteringAlgorithm, Clustering> {
     @Override
     public String id() {
-        return key.kind().id() + "/" + key.alphaLabel();
+        return key.kind().id() + "/" + key.alphaLabel() + (attempt == 0 ? "" : "/fallback-" + attempt);
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The study's figure 3.5: clusters against preference, one line per (feature kind, alpha); gaps where runs did not
- * converge. The x axis is the distance below p_max on a log scale, the scale the sweep's grid and plateaus live on.
+ * The study's figure 3.5: clusters against preference for each feature kind's sweep (made on the kind's middle
+ * alpha), with gaps where runs did not converge; the chosen plateau shaded, the chosen preference dashed, and every
+ * alpha's cluster count at that preference as dots on the same axes. Both axes are logarithmic: x is the distance
+ * below p_max, the scale the sweep's grid and plateaus live on, y the cluster count, which runs from one to hundreds.
  */
 final class PreferenceSweepFigure {
     private PreferenceSweepFigure() {
@@ -22,7 +24,8 @@ final class PreferenceSweepFigure {
 
     static void write(RunContext context, ClusteringSet set) {
         LineChart chart = LineChart.titled("Clusters vs preference (" + set.measure() + ", input " + set.input() + ")")
-                .xLabel("p_max - preference (log scale; preference falls to the right)").yLabel("clusters").logX(true);
+                .xLabel("p_max - preference (log scale; preference falls to the right)").yLabel("clusters (log scale)")
+                .logX(true).logY(true).size(900, 560);
         List<List<?>> rows = new ArrayList<>();
         boolean any = false;
         for (NeuronClustering nc : set.byKey().values()) {
@@ -31,19 +34,35 @@ final class PreferenceSweepFigure {
                 continue;
             }
             any = true;
+            String kind = nc.key().kind() == FeatureKind.ACE ? "ACE" : "act";
             double[] counts = new double[sweep.clusterCounts().length];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = sweep.converged()[i] ? sweep.clusterCounts()[i] : Double.NaN;
                 rows.add(List.of(nc.key().kind().id(), nc.key().alphaLabel(), sweep.preferences()[i], sweep.clusterCounts()[i],
                         sweep.converged()[i], sweep.chosen()));
             }
-            String name = (nc.key().kind() == FeatureKind.ACE ? "ACE" : "act") + " a=" + nc.key().alphaLabel();
             int onLogScale = counts.length - 1; // the last grid point is p_max itself: distance 0
+            double pMax = sweep.preferences()[onLogScale];
             double[] distance = new double[onLogScale];
             for (int i = 0; i < onLogScale; i++) {
-                distance[i] = sweep.preferences()[onLogScale] - sweep.preferences()[i];
+                distance[i] = pMax - sweep.preferences()[i];
             }
-            chart.series(name, distance, java.util.Arrays.copyOf(counts, onLogScale), true);
+            chart.series(kind + " sweep (a=" + nc.key().alphaLabel() + ")", distance, java.util.Arrays.copyOf(counts, onLogScale), true);
+            sweep.chosenPlateau().ifPresent(p -> chart.band(pMax - p.from(), pMax - p.to(), kind + " plateau " + p.fewestClusters()
+                    + (p.mostClusters() > p.fewestClusters() ? "-" + p.mostClusters() : "") + " clusters"));
+            if (!(pMax - sweep.chosen() > 0)) {
+                continue; // a chosen preference at p_max (or above) lies off the log scale: the curve alone
+            }
+            chart.marker(pMax - sweep.chosen(), kind + " chosen " + String.format(java.util.Locale.ROOT, "%.3g", sweep.chosen()));
+            List<NeuronClustering> sameKind = set.byKey().values().stream().filter(o -> o.key().kind() == nc.key().kind()
+                    && o.clustering().converged()).toList();
+            double[] at = new double[sameKind.size()];
+            double[] clusters = new double[sameKind.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = pMax - sweep.chosen();
+                clusters[i] = sameKind.get(i).clustering().clusterCount();
+            }
+            chart.points(kind + ": each alpha at the chosen", at, clusters);
         }
         if (any) {
             FigureFiles.pngWithData(context, FigureNames.PREFERENCE_SWEEP, chart.render(),

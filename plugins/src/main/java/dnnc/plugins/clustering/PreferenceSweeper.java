@@ -10,34 +10,34 @@ import java.util.List;
  * Chooses affinity propagation's preference by a sweep instead of by hand (the study's main weakness).
  * <p>The grid runs from p_min (one cluster) to p_max (the largest off-diagonal similarity). Cluster counts change
  * fastest near p_max, so the grid is geometric in the distance d = p_max - p: d from p_max - p_min down to
- * 1/1000 of it, then p_max itself. Each point is solved with damping 0.5, retried with 0.7 and then 0.9 when it
- * does not converge (as Frey and Dueck's own code does); a point that never converges breaks plateaus.
+ * 1/1000 of it, then p_max itself. Each point is solved up the {@link ConvergenceLadder}'s dampings at the configured
+ * iteration limit ({@link ConvergenceLadder#capped}); a point that does not converge so breaks plateaus. The grid is
+ * walked from p_max down, each fit starting from the messages of the last converged point above it: a few dozen
+ * iterations instead of hundreds. Only the sweep is warm: the clusterings reported are fits from zero.
  * <p>A plateau is a run of consecutive converged grid points whose cluster counts stay within a relative
- * tolerance of each other (max - min &lt;= tolerance * min; 0 = the same count); plateaus at one cluster or
- * above n/2 clusters (mostly singletons, the regime next to p_max) are trivial and never chosen.
- * Being evenly spaced in log d, its width on that log scale is its number of points; the widest wins (on a tie
- * the one with fewer clusters), and the chosen preference is its middle on the log scale: p_max - sqrt(d_first d_last).
+ * tolerance of each other (max - min &lt;= tolerance * min; 0 = the same count); plateaus at one cluster, below
+ * the configured fewest clusters, or above n/2 clusters (mostly singletons, the regime next to p_max) are trivial and never chosen.
+ * Being evenly spaced in log d, its width on that log scale is its number of points; plateaus are ranked widest
+ * first (on a tie the one with fewer clusters), and a plateau's preference is its middle on the log scale:
+ * p_max - sqrt(d_first d_last). The widest is chosen; the others are the fallbacks for a group of matrices that
+ * does not converge everywhere at the widest one's middle.
  */
 final class PreferenceSweeper {
-    static final double[] RETRY_DAMPINGS = {0.7, 0.9};
     private static final double SMALLEST_DISTANCE_SHARE = 1e-3;
 
-    private final double startDamping;
-    private final int maxIter;
-    private final int convergenceIter;
+    private final ConvergenceLadder ladder;
+    private final ConvergenceLadder gridLadder;
     private final int points;
     private final double plateauTolerance;
+    private final int fewestClusters;
 
-    PreferenceSweeper(double startDamping, int maxIter, int convergenceIter, int points, double plateauTolerance) {
+    /** {@code fewestClusters}: plateaus with fewer clusters than this are never chosen (2: any but one cluster). */
+    PreferenceSweeper(ConvergenceLadder ladder, int points, double plateauTolerance, int fewestClusters) {
+        this.ladder = ladder;
+        this.gridLadder = ladder.capped();
         this.plateauTolerance = plateauTolerance;
-        this.startDamping = startDamping;
-        this.maxIter = maxIter;
-        this.convergenceIter = convergenceIter;
         this.points = points;
-    }
-
-    /** A solved point: the run that converged first on the damping ladder (or the last one tried). */
-    record Point(double preference, AffinityPropagationSolver.Run run, boolean succeeded) {
+        this.fewestClusters = fewestClusters;
     }
 
     record Outcome(PreferenceSweep sweep, List<String> warnings) {
@@ -59,9 +59,9 @@ final class PreferenceSweeper {
         int clustersAtMin = -1; // the range search's last solve, when it was at the final p_min
         boolean succeededAtMin = false;
         for (int widen = 0; widen < 4; widen++) {
-            Point point = solve(problem, pMin);
-            clustersAtMin = point.run().clusterCount();
-            succeededAtMin = point.succeeded();
+            ConvergenceLadder.Fit fit = gridLadder.fit(problem.similarity(), pMin, problem.median());
+            clustersAtMin = fit.run().clusterCount();
+            succeededAtMin = fit.succeeded();
             if (!succeededAtMin || clustersAtMin <= 1) {
                 break;
             }
@@ -77,52 +77,80 @@ final class PreferenceSweeper {
         preferences[points - 1] = pMax;
         int[] counts = new int[points];
         boolean[] converged = new boolean[points];
-        for (int i = 0; i < points; i++) {
+        AffinityPropagationSolver.Run neighbour = null;
+        for (int i = points - 1; i >= 0; i--) {
             if (i == 0 && clustersAtMin >= 0 && Double.doubleToLongBits(preferences[0]) == Double.doubleToLongBits(pMin)) {
-                counts[0] = clustersAtMin; // the grid starts where the range search last solved: same input, same run
+                counts[0] = clustersAtMin; // the grid ends where the range search last solved: same input, same run
                 converged[0] = succeededAtMin;
             } else {
-                Point point = solve(problem, preferences[i]);
-                counts[i] = point.run().clusterCount();
-                converged[i] = point.succeeded();
+                ConvergenceLadder.Fit fit = gridLadder.fit(problem.similarity(), preferences[i], problem.median(), neighbour);
+                counts[i] = fit.run().clusterCount();
+                converged[i] = fit.succeeded();
+                neighbour = fit.succeeded() ? fit.run() : neighbour;
             }
             progress.advance(1);
             progress.status("preference " + String.format("%.4g", preferences[i]) + ": " + counts[i] + " clusters");
         }
-        double chosen = widestPlateauMiddle(preferences, counts, converged, n, pMax, plateauTolerance);
-        if (Double.isNaN(chosen)) {
+        List<PreferenceSweep.Plateau> plateaus = plateaus(preferences, counts, converged, n, pMax, plateauTolerance, fewestClusters);
+        double chosen;
+        if (plateaus.isEmpty()) {
             chosen = problem.median();
-            warnings.add("preference sweep found no stable cluster count over two or more grid points; used the median " + chosen);
+            warnings.add("preference sweep found no stable cluster count of " + fewestClusters
+                    + " or more clusters over two or more grid points; used the median " + chosen);
+        } else {
+            chosen = plateaus.get(0).middle();
         }
-        return new Outcome(new PreferenceSweep(preferences, counts, converged, chosen), warnings);
+        return new Outcome(new PreferenceSweep(preferences, counts, converged, chosen, plateaus), warnings);
     }
 
     /**
-     * Solves at one preference with the configured damping, retried with each higher rung of 0.7, 0.9 while the
-     * run fails: not converged, or "converged" with every point its own exemplar at a preference below the
-     * median similarity (the oscillation the study met at -10, which scikit-learn's rule can take for convergence).
+     * A preference whose clustering converges with {@code fewest} to {@code most} clusters, searched by bisection on
+     * the sweep's scale (t in [0, 1]: p = p_max - (p_max - p_min) * 1000^-t, from one cluster at t = 0 towards every
+     * point alone), at most {@code fits} fits; the fit at it, or empty when no fit landed in the range.
      */
-    Point solve(Problem problem, double preference) {
+    java.util.Optional<ConvergenceLadder.Fit> withinRange(Problem problem, int fewest, int most, int fits) {
+        double[] s = problem.similarity().similarity;
         int n = problem.similarity().n;
-        double median = problem.median();
-        AffinityPropagationSolver.Run run = new AffinityPropagationSolver(startDamping, maxIter, convergenceIter).solve(problem.similarity(), preference);
-        for (double damping : RETRY_DAMPINGS) {
-            if (succeeded(run, n, preference, median) || damping <= startDamping) {
-                continue;
+        double pMax = largestOffDiagonal(s, n);
+        double span = Math.max(pMax - oneClusterPreference(s, n), 1e-12);
+        double low = 0;
+        double high = 1;
+        for (int i = 0; i < fits; i++) {
+            double t = (low + high) / 2;
+            ConvergenceLadder.Fit fit = solve(problem, pMax - span * Math.pow(SMALLEST_DISTANCE_SHARE, t));
+            int count = fit.run().clusterCount();
+            if (fit.succeeded() && count >= fewest && count <= most) {
+                return java.util.Optional.of(fit);
             }
-            run = new AffinityPropagationSolver(damping, maxIter, convergenceIter).solve(problem.similarity(), preference);
+            if (fit.succeeded() && count > most) {
+                high = t;
+            } else {
+                low = t; // too few clusters, or no convergence (which happens at low preferences): move towards more
+            }
         }
-        return new Point(preference, run, succeeded(run, n, preference, median));
+        return java.util.Optional.empty();
     }
 
-    private static boolean succeeded(AffinityPropagationSolver.Run run, int n, double preference, double median) {
-        return run.converged() && !(n > 1 && run.clusterCount() == n && preference < median);
+    /** Solves at one preference up the convergence ladder. */
+    ConvergenceLadder.Fit solve(Problem problem, double preference) {
+        return ladder.fit(problem.similarity(), preference, problem.median());
     }
 
-    /** Plateau: counts within {@code tolerance} (relative to the smallest) of each other; 0 = exactly equal. */
-    static double widestPlateauMiddle(double[] preferences, int[] counts, boolean[] converged, int n, double pMax, double tolerance) {
-        int bestStart = -1;
-        int bestLength = 1;
+    /** The middle of the widest plateau, or NaN when there is none. */
+    static double widestPlateauMiddle(double[] preferences, int[] counts, boolean[] converged, int n, double pMax, double tolerance,
+                                      int fewestClusters) {
+        List<PreferenceSweep.Plateau> plateaus = plateaus(preferences, counts, converged, n, pMax, tolerance, fewestClusters);
+        return plateaus.isEmpty() ? Double.NaN : plateaus.get(0).middle();
+    }
+
+    /**
+     * Every non-trivial plateau of two or more points, widest first (on a tie, fewer clusters first). Plateau:
+     * counts within {@code tolerance} (relative to the smallest) of each other; 0 = exactly equal. Trivial, never
+     * returned: one cluster, fewer than {@code fewestClusters}, more than n/2.
+     */
+    static List<PreferenceSweep.Plateau> plateaus(double[] preferences, int[] counts, boolean[] converged, int n, double pMax, double tolerance,
+                                                  int fewestClusters) {
+        List<int[]> found = new ArrayList<>(); // start, length, fewest, most
         int last = preferences.length - 1; // p_max itself lies off the log-distance scale
         for (int start = 0; start < last; ) {
             int end = start;
@@ -135,19 +163,20 @@ final class PreferenceSweeper {
                 high = Math.max(high, counts[end]);
             }
             int length = end - start + 1;
-            boolean trivial = low <= 1 || 2 * high > n || !converged[start];
-            if (!trivial && length > bestLength) {
-                bestLength = length;
-                bestStart = start;
+            boolean trivial = low <= 1 || low < fewestClusters || 2 * high > n || !converged[start];
+            if (!trivial && length > 1) {
+                found.add(new int[] {start, length, low, high});
             }
             start = end + 1;
         }
-        if (bestStart < 0) {
-            return Double.NaN;
+        found.sort(java.util.Comparator.comparingInt((int[] f) -> -f[1]).thenComparingInt(f -> f[0]));
+        List<PreferenceSweep.Plateau> plateaus = new ArrayList<>();
+        for (int[] f : found) {
+            double from = preferences[f[0]];
+            double to = preferences[f[0] + f[1] - 1];
+            plateaus.add(new PreferenceSweep.Plateau(from, to, pMax - Math.sqrt((pMax - from) * (pMax - to)), f[2], f[3]));
         }
-        double dFirst = pMax - preferences[bestStart];
-        double dLast = pMax - preferences[bestStart + bestLength - 1];
-        return pMax - Math.sqrt(dFirst * dLast);
+        return plateaus;
     }
 
     static double largestOffDiagonal(double[] s, int n) {

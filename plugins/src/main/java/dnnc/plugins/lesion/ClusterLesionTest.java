@@ -5,6 +5,7 @@ import dnnc.api.Lesion;
 import dnnc.api.LesionDesign;
 import dnnc.api.NeuronClustering;
 import dnnc.api.NeuronLayout;
+import dnnc.api.SeedRule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class ClusterLesionTest {
         for (int t = 0; t < tested; t++) {
             int label = labels.get(order[t]);
             Lesion observed = Lesion.ofGlobal(layout, members.get(label));
-            long seed = Seeds.derive(settings.seed(), clustering.key().kind().id(), clustering.key().alpha(), label);
+            long seed = SeedRule.derive(settings.seed(), clustering.key().kind().id(), clustering.key().alpha(), label);
             List<LesionScorer.Scored> controls = scorer.damagesOnly(Arrays.asList(random.matching(observed, settings.randomLesions(), seed)));
             nulls[t] = controls.stream().mapToDouble(LesionScorer.Scored::damage).toArray();
             nullRows.add(controls.stream().map(LesionScorer.Scored::damages).toList());

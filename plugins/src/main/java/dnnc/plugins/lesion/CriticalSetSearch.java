@@ -3,6 +3,7 @@ package dnnc.plugins.lesion;
 import dnnc.api.Lesion;
 import dnnc.api.LesionDesign;
 import dnnc.api.NeuronLayout;
+import dnnc.api.SeedRule;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class CriticalSetSearch {
         LesionScorer.Scored scored = scorer.score(lesion);
         RandomLesions random = new RandomLesions(layout, population);
         List<LesionScorer.Scored> controls = scorer.damagesOnly(Arrays.asList(random.matching(lesion, settings.randomLesions(),
-                Seeds.derive(settings.seed(), "critical", alpha))));
+                SeedRule.derive(settings.seed(), "critical", alpha))));
         double[] nullDamages = controls.stream().mapToDouble(LesionScorer.Scored::damage).toArray();
         double p = Significance.pValue(scored.damage(), nullDamages);
         double failureRate = Significance.failureRate(scorer.criterion().passFail(), scored.damages(),

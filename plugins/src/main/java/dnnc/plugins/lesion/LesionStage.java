@@ -13,6 +13,7 @@ import dnnc.api.PluginKind;
 import dnnc.api.ProbedNetwork;
 import dnnc.api.Progress;
 import dnnc.api.RunContext;
+import dnnc.api.SeedRule;
 import dnnc.api.Slots;
 import dnnc.api.Stage;
 
@@ -73,7 +74,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
                     + "use accuracy, agreement or output-distance");
         }
         LesionStudy.DesignSource designs = (c, alphas, s) -> EvaluationDesign.ofRows(rows.pixels(), rows.labels(), rows.count(),
-                rows.pixelsPerImage(), s.draws(), Seeds.derive(s.seed(), "rows"));
+                rows.pixelsPerImage(), s.draws(), SeedRule.derive(s.seed(), "rows"));
         LesionDesign settings = criterion.design(context.seed());
         return runSeeds(context, clusterings, context.get(Slots.ATTRIBUTION).orElse(null),
                 new LesionStudy(network.probe(), designs, 0, 0, criterion, null, settings));
@@ -91,7 +92,7 @@ public final class LesionStage implements Stage<LesionCriterion> {
         List<LesionStudy.Result> perSeed = new ArrayList<>();
         try (Progress progress = context.progress("lesion", settings.seeds() * LesionStudy.progressUnits(clusterings), "clusterings")) {
             for (int k = 0; k < settings.seeds(); k++) {
-                LesionDesign seeded = k == 0 ? settings : settings.withSeed(Seeds.derive(settings.seed(), "repeat", k));
+                LesionDesign seeded = k == 0 ? settings : settings.withSeed(SeedRule.derive(settings.seed(), "repeat", k));
                 perSeed.add(study.withSettings(seeded).run(clusterings, attribution, progress, context.units()));
             }
         }

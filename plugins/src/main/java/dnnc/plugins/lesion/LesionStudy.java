@@ -1,5 +1,6 @@
 package dnnc.plugins.lesion;
 
+import dnnc.api.SeedRule;
 import dnnc.api.AttributionResult;
 import dnnc.api.ClusterLesion;
 import dnnc.api.ClusteringSet;
@@ -57,7 +58,7 @@ public final class LesionStudy {
     public LesionStudy(NetworkProbe probe, InputSchema schema, int imageRows, int imageCols, LesionCriterion criterion,
                        ImageClassifier judge, LesionDesign settings) {
         this(probe, (clusterings, alphas, s) -> EvaluationDesign.of(schema, clusterings.input(), alphas, s.draws(),
-                s.target(), Seeds.derive(s.seed(), "draws")), imageRows, imageCols, criterion, judge, settings);
+                s.target(), SeedRule.derive(s.seed(), "draws")), imageRows, imageCols, criterion, judge, settings);
     }
 
     /** Any network, on the rows {@code designs} gives; {@code imageRows} and {@code imageCols} 0 when its outputs are no images. */

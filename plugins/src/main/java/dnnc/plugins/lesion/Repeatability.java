@@ -3,14 +3,15 @@ package dnnc.plugins.lesion;
 import dnnc.api.AttributionResult;
 import dnnc.api.ClusteringSet;
 import dnnc.api.CriticalSet;
-import dnnc.api.LesionFindings;
 import dnnc.api.Partition;
-import dnnc.api.RunContext;
-import dnnc.api.Slots;
 import dnnc.api.FeatureKey;
+import dnnc.api.LesionFindings;
 import dnnc.api.NeuronClustering;
 import dnnc.api.Progress;
 import dnnc.api.Recorder;
+import dnnc.api.RunContext;
+import dnnc.api.SeedRule;
+import dnnc.api.Slots;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class Repeatability {
         List<LesionStudy.Result> results = new ArrayList<>();
         for (int k = 0; k < clusterings.size(); k++) {
             AttributionResult attribution = attributions == null ? null : attributions.get(k);
-            LesionStudy seeded = study.withSettings(study.settings().withSeed(Seeds.derive(study.settings().seed(), "repeat", k)));
+            LesionStudy seeded = study.withSettings(study.settings().withSeed(SeedRule.derive(study.settings().seed(), "repeat", k)));
             results.add(seeded.run(clusterings.get(k), attribution, progress));
         }
         return results;

@@ -40,8 +40,13 @@ final class VectorSigmoid {
             one.div(exp(x.neg()).add(one)).intoByteBuffer(floats, b, floats.order());
         }
         for (; b < end; b += Float.BYTES) {
-            floats.putFloat(b, 1f / (exp(-floats.getFloat(b)) + 1f));
+            floats.putFloat(b, scalar(floats.getFloat(b)));
         }
+    }
+
+    /** The logistic of one value, as every lane computes it. */
+    static float scalar(float x) {
+        return 1f / (exp(-x) + 1f);
     }
 
     static FloatVector exp(FloatVector v) {

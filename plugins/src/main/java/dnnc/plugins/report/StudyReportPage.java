@@ -8,6 +8,7 @@ import dnnc.api.NeuronClustering;
 import dnnc.api.RunInfo;
 import dnnc.api.StrokeShare;
 import dnnc.plugins.figures.FigureNames;
+import dnnc.plugins.lesion.ClusterStability;
 import dnnc.plugins.model.ModelStage;
 
 import java.nio.file.Path;
@@ -101,7 +102,24 @@ final class StudyReportPage {
         return "Answer on this run: " + verdict + ". Where it is clearest, at alpha " + Numbers.alpha(best.alpha()) + " the critical set has " + best.neurons().length
                 + " neurons (" + best.hidden() + " hidden" + (hiddenTotal > 0 ? " of " + hiddenTotal : "") + "); lesioning it gives damage "
                 + Numbers.fixed(best.damage(), 2) + " (p = " + Numbers.sig(best.pValue()) + " against random lesions of the same size)"
-                + (best.minimalNeurons().length > 0 ? ", and " + best.minimalNeurons().length + " of its neurons suffice to fail" : "") + ".";
+                + (best.minimalNeurons().length > 0 ? ", and " + best.minimalNeurons().length + " of its neurons suffice to fail" : "") + "."
+                + acrossSeeds(best.alpha());
+    }
+
+    /** How the critical set fares over the repeated seeds: in how many it fails, and how alike the sets are. */
+    private String acrossSeeds(double alpha) {
+        RepeatabilitySummary r = evidence.repeatability();
+        RepeatabilitySummary.PerAlpha at = r.critical().get(alpha);
+        if (r.seeds() < 2 || at == null) {
+            return "";
+        }
+        List<Double> repeated = r.alphas().stream().filter(a -> java.util.Arrays.stream(FeatureKind.values())
+                .anyMatch(kind -> r.at(kind, a) != null && r.at(kind, a).clusterCounts().length > 1)).toList();
+        long everySeed = repeated.stream().map(a -> r.critical().get(a)).filter(c -> c != null && c.significant() == r.seeds()).count();
+        return " Over " + r.seeds() + " seeds it fails at that alpha in " + at.significant() + " of " + r.seeds()
+                + (at.pairwiseJaccard().length == 0 ? "" : ", and the seeds' sets share " + Numbers.fixed(100 * mean(at.pairwiseJaccard()), 0)
+                + "% of their neurons (mean Jaccard index)") + "; of the " + repeated.size() + " alphas repeated, it fails in every seed at "
+                + everySeed + ".";
     }
 
     private void findingsTable() {
@@ -217,12 +235,29 @@ final class StudyReportPage {
         page.paragraph("For the studied latent z_" + set.input() + " and each alpha, every live decoder neuron is described by its "
                 + "values over the Monte Carlo draws: its activations, or its per-draw causal effects. Neurons are compared by "
                 + set.measure() + " similarity and grouped by " + set.algorithm() + "; constant neurons (dead units, blank border pixels) "
-                + "are set aside. The preference of affinity propagation is chosen automatically, in the middle of the widest range "
-                + "of preferences giving a stable number of clusters (the study chose it by hand).");
-        page.figure("3.5", png(FigureNames.PREFERENCE_SWEEP), "Number of clusters against the affinity-propagation preference, one line "
-                + "per feature kind and alpha; gaps are preferences where the algorithm did not converge. Flat stretches are the "
-                + "stable cluster counts the automatic choice looks for.", "not drawn: the clustering did not sweep its preference "
+                + "are set aside. " + (set.byKey().values().stream().anyMatch(nc -> nc.clustering().facts().containsKey("preference"))
+                ? "Each alpha is clustered at its own preference, found by bisection, giving the study's granularity of 5 to 11 "
+                + "clusters (clusters=study; the automatic choice, clusters=auto, takes the widest stable plateau instead)"
+                : "The preference of affinity propagation is chosen automatically, in the middle of the widest range of preferences "
+                + "giving a stable number of clusters (the study chose it by hand) on which the clustering of every alpha converges "
+                + "(clusters=study takes the study's 5 to 11 clusters per alpha instead)")
+                + "; a fit that oscillates is refitted with higher damping (0.7, 0.9, 0.95) and up to 2,000 iterations, each fit equal "
+                + "to scikit-learn's with those settings.");
+        page.figure("3.5", png(FigureNames.PREFERENCE_SWEEP), "Number of clusters against the affinity-propagation preference (both "
+                + "axes logarithmic), swept per feature kind on the middle alpha; gaps are preferences where no fit converged. The "
+                + "shaded band is the plateau chosen, the dashed line the preference applied to every alpha, and the dots each "
+                + "alpha's number of clusters there.", "not drawn: the clustering did not sweep its preference "
                 + "(use affinity-propagation with preference=auto)");
+        List<String> failed = new ArrayList<>();
+        set.byKey().forEach((key, nc) -> {
+            if (!nc.clustering().converged()) {
+                failed.add(key.kind().id() + " at alpha " + key.alphaText() + " (" + nc.clustering().facts().getOrDefault("tried",
+                        nc.clustering().iterations() + " iterations") + ")");
+            }
+        });
+        if (!failed.isEmpty()) {
+            page.paragraph("note", "Did not converge, whatever was tried, so not reported as findings: " + String.join("; ", failed) + ".");
+        }
         TreeSet<Double> alphas = new TreeSet<>();
         set.byKey().keySet().forEach(k -> alphas.add(k.alpha()));
         List<List<String>> rows = new ArrayList<>();
@@ -304,25 +339,67 @@ final class StudyReportPage {
                     + "and lesions with other seeds and measure their stability.");
             return;
         }
-        page.paragraph("The analysis (attribution, similarity, clustering, lesions) ran " + r.seeds() + " times with shifted seeds on "
-                + "the same model. The adjusted Rand index compares two clusterings of the same neurons: 1 is the same partition, 0 "
-                + "what chance gives.");
+        page.paragraph("The analysis (attribution, similarity, clustering, lesions) ran " + r.seeds() + " times, each with its own seeds "
+                + "(new Monte Carlo draws, noise and random lesions), on the same model and with the preference the main analysis chose. "
+                + "The adjusted Rand index (ARI) compares two clusterings of the same neurons: 1 is the same partition, 0 what chance "
+                + "gives. A cluster of the main analysis is stable when, in every repeat, the cluster sharing the most neurons with it "
+                + "has a Jaccard index (shared / all neurons of the two) of at least " + ClusterStability.STABLE_JACCARD
+                + ", which makes that match unique. A stable cluster is a finding about the network; an unstable one is noise of the draws.");
         page.figure("5.1", png(FigureNames.REPEATABILITY), "Mean pairwise adjusted Rand index of the seeds' clusterings "
                 + "per alpha, activation features beside ACE features.", "");
         List<List<String>> rows = new ArrayList<>();
         for (double alpha : r.alphas()) {
             RepeatabilitySummary.PerClustering act = r.at(FeatureKind.ACTIVATION, alpha);
             RepeatabilitySummary.PerClustering ace = r.at(FeatureKind.ACE, alpha);
-            RepeatabilitySummary.PerAlpha crit = r.critical().get(alpha);
-            rows.add(List.of(Numbers.alpha(alpha), act == null ? "-" : Numbers.fixed(act.ari(), 2), ace == null ? "-" : Numbers.fixed(ace.ari(), 2),
-                    act == null ? "-" : Numbers.range(act.clusterCounts()), ace == null ? "-" : Numbers.range(ace.clusterCounts()),
-                    act == null ? "-" : Numbers.range(act.importantSizes()), ace == null ? "-" : Numbers.range(ace.importantSizes()),
-                    crit == null ? "-" : Numbers.range(crit.sizes()), crit == null ? "-" : Numbers.range(crit.hidden()),
-                    crit == null ? "0/" + r.seeds() : crit.significant() + "/" + r.seeds()));
+            rows.add(List.of(Numbers.alpha(alpha), ari(act), ari(ace), stable(act), stable(ace), importantStable(act), importantStable(ace),
+                    act == null ? "-" : Numbers.range(act.clusterCounts()), ace == null ? "-" : Numbers.range(ace.clusterCounts())));
         }
-        page.table("Across " + r.seeds() + " seeds (ranges min-max; findings.repeatability)", List.of("alpha", "ARI activation", "ARI ACE",
-                "clusters activation", "clusters ACE", "C_ACT size", "C_ACE size", "critical size", "critical hidden",
-                "critical fails in"), rows, null);
+        page.table("Clusterings across " + r.seeds() + " seeds (findings.repeatability; every cluster with its matches: stable-clusters.csv)",
+                List.of("alpha", "ARI activation: mean (lowest-highest)", "ARI ACE", "stable clusters activation (neurons)",
+                        "stable clusters ACE (neurons)", "C_ACT stable? (lowest Jaccard)", "C_ACE stable?", "clusters activation", "clusters ACE"),
+                rows, null);
+        List<List<String>> critical = new ArrayList<>();
+        r.critical().forEach((alpha, c) -> critical.add(List.of(Numbers.alpha(alpha), Numbers.range(c.sizes()), Numbers.range(c.hidden()),
+                failsPerSeed(c), c.pairwiseJaccard().length == 0 ? "-" : Numbers.fixed(mean(c.pairwiseJaccard()), 2) + " ("
+                        + Numbers.fixed(java.util.Arrays.stream(c.pairwiseJaccard()).min().orElseThrow(), 2) + ")")));
+        if (!critical.isEmpty()) {
+            page.table("The critical set across seeds: does it fail in each seed, and is it the same set?", List.of("alpha", "size",
+                    "hidden", "fails (main, repeats)", "Jaccard of the seeds' sets: mean (lowest)"), critical, null);
+        }
+    }
+
+    private static String ari(RepeatabilitySummary.PerClustering c) {
+        if (c == null || c.pairwiseAri().length == 0) {
+            return "-";
+        }
+        return Numbers.fixed(c.ari(), 2) + " (" + Numbers.fixed(java.util.Arrays.stream(c.pairwiseAri()).min().orElseThrow(), 2) + "-"
+                + Numbers.fixed(java.util.Arrays.stream(c.pairwiseAri()).max().orElseThrow(), 2) + ")";
+    }
+
+    private static String stable(RepeatabilitySummary.PerClustering c) {
+        if (c == null || c.matches().isEmpty()) {
+            return "-";
+        }
+        return c.stableClusters() + " of " + c.matches().size() + " (" + c.stableNeurons() + ")";
+    }
+
+    private static String importantStable(RepeatabilitySummary.PerClustering c) {
+        if (c == null || c.important() == null) {
+            return "-";
+        }
+        return (c.important().stable() ? "yes" : "no") + " (" + Numbers.fixed(c.important().weakest(), 2) + ")";
+    }
+
+    private static String failsPerSeed(RepeatabilitySummary.PerAlpha c) {
+        List<String> each = new ArrayList<>();
+        for (boolean f : c.fails()) {
+            each.add(f ? "yes" : "no");
+        }
+        return c.significant() + "/" + c.present() + " (" + String.join(", ", each) + ")";
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     private void run() {

@@ -61,17 +61,18 @@ class ClusteringAlgorithmsTest {
     @Test
     void nonConvergenceIsReportedNotHidden() {
         AffinityPropagation ap = new AffinityPropagation();
-        ap.configure(Map.of("preference", "-30"));
+        ap.configure(Map.of("preference", "-30", "retry", "false"));
         Clustering c = ap.cluster(Fixtures.matrix("ap_n39_nonconverged_S.csv"), 0, Progress.silent());
         assertFalse(c.converged());
         assertEquals(200, c.iterations());
-        assertEquals(1, c.warnings().size());
+        assertEquals(1, c.facts().get("fits"));
+        assertTrue(String.valueOf(c.facts().get("tried")).contains("damping 0.5, 200 iterations"), c.facts().toString());
     }
 
     @Test
     void sweepRetriesWithHigherDampingWhereHalfDampingFails() {
         Matrix s = Fixtures.matrix("ap_n39_nonconverged_S.csv");
-        PreferenceSweeper sweeper = new PreferenceSweeper(0.5, 200, 15, 10, 0.1);
+        PreferenceSweeper sweeper = new PreferenceSweeper(new ConvergenceLadder(0.5, 200, 15), 10, 0.1, 2);
         AffinityPropagationSolver.Run run = sweeper.solve(PreferenceSweeper.Problem.of(s.values(), s.rows(), 0), -30).run();
         assertTrue(run.converged(), "retried with damping 0.7 / 0.9");
         assertTrue(run.clusterCount() < s.rows());
@@ -96,12 +97,14 @@ class ClusteringAlgorithmsTest {
         double[] prefs = {1 - 8, 1 - 4, 1 - 2, 1 - 1, 1 - 0.5, 1 - 0.25, 1};
         int[] counts = {1, 3, 3, 5, 5, 5, 9};
         boolean[] converged = {true, true, true, true, true, true, true};
-        assertEquals(1 - Math.sqrt(1 * 0.25), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0), 1e-15);
+        assertEquals(1 - Math.sqrt(1 * 0.25), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0, 2), 1e-15);
         converged[4] = false; // a failed run breaks the plateau of 5s: the 3s now win (tie -> fewer clusters)
-        assertEquals(1 - Math.sqrt(4 * 2), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0), 1e-15);
+        assertEquals(1 - Math.sqrt(4 * 2), PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0, 2), 1e-15);
+        assertTrue(Double.isNaN(PreferenceSweeper.widestPlateauMiddle(prefs, counts, converged, 20, pMax, 0, 4)),
+                "the 3s lie below a floor of 4 clusters, and no other plateau is left");
         int[] near = {1, 40, 43, 41, 60, 62, 300};
         boolean[] all = {true, true, true, true, true, true, true};
-        assertEquals(1 - Math.sqrt(4 * 1), PreferenceSweeper.widestPlateauMiddle(prefs, near, all, 300, pMax, 0.1), 1e-15, "40..43 within 10%");
+        assertEquals(1 - Math.sqrt(4 * 1), PreferenceSweeper.widestPlateauMiddle(prefs, near, all, 300, pMax, 0.1, 2), 1e-15, "40..43 within 10%");
     }
 
     @Test

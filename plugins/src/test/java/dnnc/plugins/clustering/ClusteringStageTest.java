@@ -83,6 +83,51 @@ class ClusteringStageTest {
         assertNotNull(otherSettings.results.get("clustering.ace.preference"), "settings of another configuration are not reused");
     }
 
+    /** Settles on a setting that never converges, with fallbacks that converge (or not). */
+    @dnnc.api.PluginInfo(name = "fickle", description = "test: converges only with the settings it is told to")
+    static final class Fickle implements dnnc.api.ClusteringAlgorithm {
+        private final boolean converges;
+        private final List<Boolean> fallbacks;
+
+        Fickle(boolean converges, List<Boolean> fallbacks) {
+            this.converges = converges;
+            this.fallbacks = fallbacks;
+        }
+
+        @Override
+        public dnnc.api.Clustering cluster(dnnc.api.Matrix similarity, long seed, dnnc.api.Progress progress) {
+            int[] labels = new int[similarity.rows()];
+            return new dnnc.api.Clustering(labels, 1, converges ? 20 : 200, converges, List.of(), null,
+                    converges ? Map.of() : Map.of("tried", "2 fits (damping 0.5, 200 iterations; damping 0.7, 1000 iterations)"));
+        }
+
+        @Override
+        public Calibration calibrate(dnnc.api.Matrix representative, long seed, dnnc.api.Progress progress) {
+            return new Calibration(this, null, fallbacks.stream().map(c -> new Calibration(new Fickle(c, List.of()), null)).toList());
+        }
+    }
+
+    @Test
+    void settingsUnderWhichAnAlphaDoesNotConvergeGiveWayToTheFirstThatConvergesEverywhere(@TempDir Path dir) {
+        TestRunContext context = new TestRunContext(dir, 3);
+        context.put(Slots.FEATURES, features(60));
+        new SimilarityStage().run(new SpearmanSimilarity(), context);
+        new ClusteringStage().run(new Fickle(false, List.of(false, true)), context);
+        assertEquals(3, context.results.get("clustering.ace.settings_tried"));
+        assertEquals("2/2", context.results.get("clustering.ace.converged"));
+        assertEquals(1, context.results.get("findings.clusters.ace.-1"), "reported: it converged with the third setting");
+        assertEquals(null, context.results.get("clustering.ace.not_converged"));
+
+        TestRunContext never = new TestRunContext(dir.resolve("never"), 3);
+        never.put(Slots.FEATURES, features(60));
+        new SimilarityStage().run(new SpearmanSimilarity(), never);
+        new ClusteringStage().run(new Fickle(false, List.of(false)), never);
+        assertEquals("0/2", never.results.get("clustering.activation.converged"));
+        assertEquals(null, never.results.get("findings.clusters.activation.-1"), "a partition that did not converge is no finding");
+        String line = String.valueOf(never.results.get("clustering.activation.not_converged"));
+        assertTrue(line.contains("alpha -1, 0.5") && line.contains("2 settings") && line.contains("damping 0.7"), line);
+    }
+
     private static AffinityPropagation autoPreference(String sweepPoints) {
         AffinityPropagation ap = new AffinityPropagation();
         ap.configure(Map.of("preference", "auto", "sweep-points", sweepPoints));

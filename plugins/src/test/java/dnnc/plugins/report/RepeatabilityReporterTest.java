@@ -38,7 +38,7 @@ class RepeatabilityReporterTest {
     }
 
     @Test
-    void recordsAgreementAndRangesOverTheRunsRepeats(@TempDir Path dir) {
+    void recordsAgreementAndRangesOverTheRunsRepeats(@TempDir Path dir) throws java.io.IOException {
         int[] a = {0, 0, 1, 1, 2, 2, -1};
         int[] b = {0, 0, 1, 1, 1, 2, 2};
         int[] c = {1, 1, 0, 0, 2, 2, 2};
@@ -65,6 +65,20 @@ class RepeatabilityReporterTest {
         assertEquals(4, critical.get("size_max"));
         assertEquals(0, critical.get("hidden_min"));
         assertEquals(0.7, (Double) critical.get("damage_min"), 1e-12);
+        assertTrue(java.util.Arrays.equals(new boolean[] {true, false, true}, (boolean[]) critical.get("fails_per_seed")));
+        // main {0,1}: found whole in both repeats; {2,3}: {2,3,4} (2/3) and {2,3}; {4,5}: at best {5,6} (1/3) and {4,5,6} (2/3)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stable = (Map<String, Object>) results.get("findings.repeatability.stable_clusters.activation.1");
+        assertEquals(2L, stable.get("stable"));
+        assertEquals(3, stable.get("clusters"));
+        assertEquals(4, stable.get("stable_neurons"));
+        assertEquals(6, stable.get("neurons"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spread = (Map<String, Object>) results.get("findings.repeatability.ari_spread.activation.1");
+        assertEquals(Math.min(ari(a, b), Math.min(ari(a, c), ari(b, c))),
+                (Double) spread.get("min"), 1e-15);
+        assertEquals(3, spread.get("pairs"));
+        assertTrue(Files.readString(dir.resolve("stable-clusters.csv")).contains("activation,1.0,2,2,false,0.3333333333333333,false"));
         assertTrue(Files.isRegularFile(dir.resolve("repeatability.png")));
         assertTrue(Files.isRegularFile(dir.resolve("repeatability.csv")));
     }
@@ -77,5 +91,9 @@ class RepeatabilityReporterTest {
         assertEquals(1, context.run.results.get("findings.repeatability.seeds"));
         assertEquals(1, context.run.results.size());
         assertEquals(1, context.run.warnings.size());
+    }
+
+    private static double ari(int[] a, int[] b) {
+        return new dnnc.api.Partition(a).adjustedRandIndex(new dnnc.api.Partition(b));
     }
 }

@@ -25,7 +25,7 @@ public final class StudyRun implements RunContext {
     private final boolean interactive;
     private final Blackboard board;
     private final int repeat;
-    private final Map<Integer, StudyRun> repeats = new ConcurrentHashMap<>();
+    private final Map<Integer, StudyRun> repeats;
     private volatile dnnc.api.RunInfo info;
     private volatile UnitPlacement placement;
 
@@ -40,13 +40,14 @@ public final class StudyRun implements RunContext {
         this.interactive = interactive;
         this.board = new Blackboard();
         this.repeat = 0;
+        this.repeats = new ConcurrentHashMap<>();
     }
 
     private StudyRun(StudyRun main, int repeat) {
         this.runId = main.runId;
         this.outputDir = main.outputDir.resolve("repeat-" + repeat);
         this.cacheDir = main.cacheDir;
-        this.seed = main.seed + repeat;
+        this.seed = main.seed;
         this.currentRecorder = () -> new PrefixedRecorder(main.currentRecorder.get(), "repeats." + repeat + ".");
         this.console = main.console;
         this.interactive = main.interactive;
@@ -54,6 +55,31 @@ public final class StudyRun implements RunContext {
         this.repeat = repeat;
         this.info = main.info;
         this.placement = main.placement;
+        this.repeats = new ConcurrentHashMap<>();
+    }
+
+    /** The same context (same blackboard, folders and record) seen by one step, whose seed is {@code seed}. */
+    private StudyRun(StudyRun context, long seed) {
+        this.runId = context.runId;
+        this.outputDir = context.outputDir;
+        this.cacheDir = context.cacheDir;
+        this.seed = seed;
+        this.currentRecorder = context.currentRecorder;
+        this.console = context.console;
+        this.interactive = context.interactive;
+        this.board = context.board;
+        this.repeat = context.repeat;
+        this.info = context.info;
+        this.repeats = context.repeats;
+        this.placement = context.placement;
+    }
+
+    /**
+     * What one step of repeat {@code repeat} sees: that repeat's context with the step's seed ({@link
+     * dnnc.api.SeedRule}); what the step puts stays visible to the next steps of the repeat.
+     */
+    public StudyRun forStep(int repeat, long stepSeed) {
+        return new StudyRun(forRepeat(repeat), stepSeed);
     }
 
     /**

@@ -30,15 +30,15 @@ class StudyRunTest {
     void eachStepOfARepeatSeesWhatEarlierStepsOfThatRepeatPut() {
         StudyRun main = main();
         main.put(FEATURES, "main");
-        StudyRun firstStep = main.forRepeat(1);
+        StudyRun firstStep = main.forStep(1, 11);
         assertEquals("main", firstStep.get(FEATURES).orElseThrow(), "a repeat starts from the main analysis");
         firstStep.put(FEATURES, "repeat 1");
-        StudyRun nextStep = main.forRepeat(1);
-        assertSame(firstStep, nextStep);
+        StudyRun nextStep = main.forStep(1, 12);
         assertEquals("repeat 1", nextStep.get(FEATURES).orElseThrow());
         assertEquals("main", main.get(FEATURES).orElseThrow(), "the main analysis keeps its own");
         assertEquals(List.of("main", "repeat 1"), main.history(FEATURES));
-        assertEquals(8, nextStep.seed());
+        assertEquals(12, nextStep.seed(), "each step sees its own seed");
+        assertEquals(7, main.seed());
         assertEquals(1, nextStep.repeat());
         assertTrue(Files.isDirectory(dir.resolve("repeat-1")));
         assertSame(main, main.forRepeat(0));

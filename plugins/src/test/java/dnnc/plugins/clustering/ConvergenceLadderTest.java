@@ -1,0 +1,89 @@
+package dnnc.plugins.clustering;
+
+import dnnc.api.Clustering;
+import dnnc.api.Matrix;
+import dnnc.api.Progress;
+import dnnc.plugins.similarity.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The convergence ladder against scikit-learn 1.2.1 (make_fixtures.py): on a matrix where damping 0.5 oscillates
+ * for 200 iterations, the next rung (damping 0.7, 1,000 iterations) converges, and its result is scikit-learn's for
+ * those settings, A and R bit for bit.
+ */
+class ConvergenceLadderTest {
+    private static final Matrix OSCILLATING = Fixtures.matrix("ap_n39_nonconverged_S.csv");
+
+    @Test
+    void climbsToTheFirstRungThatConvergesAndEqualsScikitLearnThere() {
+        NoisySimilarity s = new NoisySimilarity(OSCILLATING.values(), OSCILLATING.rows(), 0);
+        ConvergenceLadder.Fit fit = new ConvergenceLadder(0.5, 200, 15).fit(s, -30, AffinityPropagationSolver.median(OSCILLATING.values()));
+        assertTrue(fit.succeeded());
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.5, 200), new ConvergenceLadder.Rung(0.7, 1000)), fit.tried());
+        double[] meta = Fixtures.vector("ap_n39_nonconverged_d07_meta.csv");
+        assertEquals(meta[1], fit.rung().damping());
+        assertEquals((int) meta[2], fit.rung().maxIter());
+        assertEquals((int) meta[4], fit.run().iterations(), "n_iter");
+        assertArrayEquals(Fixtures.ints("ap_n39_nonconverged_d07_labels.csv"), fit.run().labels());
+        assertArrayEquals(Fixtures.vector("ap_n39_nonconverged_d07_A.csv"), fit.run().a(), "A");
+        assertArrayEquals(Fixtures.vector("ap_n39_nonconverged_d07_R.csv"), fit.run().r(), "R");
+    }
+
+    @Test
+    void rungsStartAtTheConfiguredFitAndNeverLowerDampingOrIterations() {
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.5, 200), new ConvergenceLadder.Rung(0.7, 1000),
+                new ConvergenceLadder.Rung(0.9, 1000), new ConvergenceLadder.Rung(0.95, 2000)), new ConvergenceLadder(0.5, 200, 15).rungs());
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.8, 5000), new ConvergenceLadder.Rung(0.9, 5000),
+                new ConvergenceLadder.Rung(0.95, 5000)), new ConvergenceLadder(0.8, 5000, 15).rungs());
+        assertEquals(1, new ConvergenceLadder(0.5, 200, 15, 1, false).rungs().size());
+    }
+
+    @Test
+    void thePluginClimbsTheLadderAndSaysHow() {
+        AffinityPropagation ap = new AffinityPropagation();
+        ap.configure(Map.of("preference", "-30"));
+        Clustering c = ap.cluster(OSCILLATING, 0, Progress.silent());
+        assertTrue(c.converged());
+        assertArrayEquals(Fixtures.ints("ap_n39_nonconverged_d07_labels.csv"), c.labels());
+        assertEquals(Map.of("damping", 0.7, "max_iter", 1000, "fits", 2), c.facts());
+
+        ap.configure(Map.of("retry", "false"));
+        Clustering single = ap.cluster(OSCILLATING, 0, Progress.silent());
+        assertFalse(single.converged(), "retry=false keeps scikit-learn's single fit, not converged");
+    }
+
+    @Test
+    void aFitStartedFromItsOwnConvergedMessagesStaysThereAndStopsAtTheFirstChance() {
+        NoisySimilarity s = new NoisySimilarity(OSCILLATING.values(), OSCILLATING.rows(), 0);
+        double median = AffinityPropagationSolver.median(OSCILLATING.values());
+        ConvergenceLadder ladder = new ConvergenceLadder(0.7, 1000, 15);
+        ConvergenceLadder.Fit cold = ladder.fit(s, -30, median);
+        ConvergenceLadder.Fit warm = ladder.fit(s, -30, median, cold.run());
+        assertTrue(warm.succeeded());
+        assertArrayEquals(cold.run().labels(), warm.run().labels());
+        assertEquals(16, warm.run().iterations(), "a fixed point: the exemplars hold from the first iteration, "
+                + "so convergence is declared after convergence_iter + 1 (cold: " + cold.run().iterations() + ")");
+    }
+
+    @Test
+    void theStudysGranularityIsFoundPerMatrixByBisection() {
+        AffinityPropagation ap = new AffinityPropagation();
+        ap.configure(Map.of("preference", "study"));
+        for (int blocks : new int[] {3, 8, 20}) {
+            Clustering c = ap.cluster(BlockSimilarity.of(80, blocks, 5), 0, Progress.silent());
+            assertTrue(c.converged(), blocks + " blocks");
+            assertTrue(c.clusterCount() >= 5 && c.clusterCount() <= 11, blocks + " blocks gave " + c.clusterCount() + " clusters");
+            assertTrue(c.facts().get("preference") instanceof Double, c.facts().toString());
+        }
+        assertTrue(BlockSimilarity.recovers(ap.cluster(BlockSimilarity.of(80, 8, 5), 0, Progress.silent()).labels(), 8),
+                "with 8 real groups, the 8 are found");
+    }
+}
