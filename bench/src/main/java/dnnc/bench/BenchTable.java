@@ -26,7 +26,7 @@ public final class BenchTable {
     }
 
     public static final List<Row> ROWS = List.of(
-            new Row("training, samples/s", "training.samples_per_s", "train_samples_per_s", true, 0.5),
+            new Row("training, samples/s", "training.samples_per_s", "train_samples_per_s", true, 0.7),
             new Row("decoder forward, all activations, samples/s", "decoder.forward.samples_per_s", "decoder_fwd_samples_per_s", true, 1.0),
             new Row("ACE z_1 (7 alphas x 1,000 draws), s", "ace.z1.s", "ace_z1", false, 1.0),
             new Row("ACE z_1 + per-draw features, s", "ace.z1_features.s", "ace_z1", false, 1.0),

@@ -45,6 +45,7 @@ class BrowserTest {
         browser = Browser.start(profile);
         // patience for a loaded 2-core machine; the waits end as soon as the page is ready
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // the table is redrawn when a sort or filter lands: a row found just before is then stale, so look again
         wait.ignoring(StaleElementReferenceException.class);
     }
 

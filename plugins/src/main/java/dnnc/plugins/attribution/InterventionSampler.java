@@ -57,18 +57,17 @@ final class InterventionSampler {
         }
         float[] all = NeuronRows.of(network.forward(inputs, alphas.length * rows, Lesion.none()), layout);
         int cells = rows * total;
-        float[][] activations = new float[alphas.length][];
         double[] baseline = new double[cells];
         for (int a = 0; a < alphas.length; a++) {
-            activations[a] = java.util.Arrays.copyOfRange(all, a * cells, (a + 1) * cells);
+            int offset = a * cells;
             for (int c = 0; c < cells; c++) {
-                baseline[c] += activations[a][c];
+                baseline[c] += all[offset + c];
             }
         }
         for (int c = 0; c < cells; c++) {
             baseline[c] /= alphas.length;
         }
-        return new InterventionBlock(latent, rows, activations, differences(activations, baseline));
+        return new InterventionBlock(latent, rows, alphas.length, all, 0, cells, baseline);
     }
 
     /** {@code classActivations} as returned by {@link #classActivations} for the same draws. */
@@ -86,17 +85,6 @@ final class InterventionSampler {
                 baseline[c] += p[j] * classActivations[offset + c];
             }
         }
-        float[][] activations = {java.util.Arrays.copyOfRange(classActivations, k * cells, (k + 1) * cells)};
-        return new InterventionBlock(input, rows, activations, differences(activations, baseline));
-    }
-
-    private static double[][] differences(float[][] activations, double[] baseline) {
-        double[][] effects = new double[activations.length][baseline.length];
-        for (int v = 0; v < activations.length; v++) {
-            for (int c = 0; c < baseline.length; c++) {
-                effects[v][c] = activations[v][c] - baseline[c];
-            }
-        }
-        return effects;
+        return new InterventionBlock(input, rows, 1, classActivations, k * cells, cells, baseline);
     }
 }

@@ -71,9 +71,9 @@ final class MonteCarloAce {
             }
         }
         Function<InterventionBlock, RunningMoments[]> reduce = block -> {
-            RunningMoments[] m = new RunningMoments[block.effects().length];
+            RunningMoments[] m = new RunningMoments[block.values()];
             for (int v = 0; v < m.length; v++) {
-                m[v] = RunningMoments.ofBlock(block.effects()[v], block.rows(), total);
+                m[v] = block.effectMoments(v);
             }
             return m;
         };
@@ -106,11 +106,8 @@ final class MonteCarloAce {
         forEachChunk(new int[] {input}, progress, Function.identity(), (from, blocks) -> {
             InterventionBlock block = blocks.get(0);
             for (int v = 0; v < values.length; v++) {
-                System.arraycopy(block.activations()[v], 0, activations[v], from * total, block.rows() * total);
-                double[] e = block.effects()[v];
-                for (int c = 0; c < e.length; c++) {
-                    effects[v][from * total + c] = (float) e[c];
-                }
+                System.arraycopy(block.activations(), block.offset(v), activations[v], from * total, block.cells());
+                block.copyEffects(v, effects[v], from * total);
             }
         });
         return new SampleFeatures(input, values, layout(), draws.count(), activations, effects);

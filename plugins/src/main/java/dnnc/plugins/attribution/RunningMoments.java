@@ -16,12 +16,24 @@ final class RunningMoments {
 
     /** Moments of a block: {@code values} is rows x variables, row-major. */
     static RunningMoments ofBlock(double[] values, int rows, int variables) {
+        return of(c -> values[c], rows, variables);
+    }
+
+    /**
+     * Moments of the block {@code values[start + c] - baseline[c]} (rows x variables, row-major), computed as
+     * {@link #ofBlock} would compute them from those differences stored as doubles, without storing them.
+     */
+    static RunningMoments ofDifferences(float[] values, int start, double[] baseline, int rows, int variables) {
+        return of(c -> values[start + c] - baseline[c], rows, variables);
+    }
+
+    private static RunningMoments of(java.util.function.IntToDoubleFunction cell, int rows, int variables) {
         RunningMoments m = new RunningMoments(variables);
         m.count = rows;
         for (int r = 0; r < rows; r++) {
             int base = r * variables;
             for (int v = 0; v < variables; v++) {
-                m.mean[v] += values[base + v];
+                m.mean[v] += cell.applyAsDouble(base + v);
             }
         }
         for (int v = 0; v < variables; v++) {
@@ -30,7 +42,7 @@ final class RunningMoments {
         for (int r = 0; r < rows; r++) {
             int base = r * variables;
             for (int v = 0; v < variables; v++) {
-                double d = values[base + v] - m.mean[v];
+                double d = cell.applyAsDouble(base + v) - m.mean[v];
                 m.m2[v] += d * d;
             }
         }

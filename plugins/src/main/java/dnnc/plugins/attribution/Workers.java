@@ -1,8 +1,9 @@
 package dnnc.plugins.attribution;
 
+import dnnc.plugins.support.Parallel;
+
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** The worker threads attribution spreads its chunks over, and waiting for their results. */
@@ -12,11 +13,7 @@ final class Workers {
 
     /** Daemon threads, so a run that fails elsewhere never waits on them to exit. */
     static ExecutorService pool(int threads, String name) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Parallel.daemonPool(threads, name);
     }
 
     /** The job's result; its own failure is rethrown as it was thrown. */

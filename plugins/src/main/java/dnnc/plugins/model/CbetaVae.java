@@ -19,12 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The conditional beta-VAE of the study (METHODS.md section 1), trained in SameDiff or loaded from the model cache. */
-@PluginInfo(name = "cbeta-vae", description = "conditional beta-VAE (SameDiff): encoder 794-512-256-128, decoder 20-128-256-512-784; cached by data and parameters")
+/** The conditional beta-VAE of the study (METHODS.md section 1), trained (by hand-written backprop or SameDiff) or loaded from the model cache. */
+@PluginInfo(name = "cbeta-vae", description = "conditional beta-VAE: encoder 794-512-256-128, decoder 20-128-256-512-784; cached by data and parameters")
 public final class CbetaVae implements ModelTrainer, Preflight {
     private static final String LOSS_HISTORY = "history.loss";
     private static final String RECONSTRUCTION_HISTORY = "history.reconstruction";
     private static final String KL_HISTORY = "history.kl";
+    private static final String BACKPROP = "backprop";
+    private static final String SAMEDIFF = "samediff";
 
     @Param(description = "number of latent dimensions z", min = 1, max = 1000)
     private int latentSize = 10;
@@ -48,8 +50,13 @@ public final class CbetaVae implements ModelTrainer, Preflight {
     private long seed = -1;
 
     @Param(description = "engine the decoder runs in for the analysis: builtin (ND4J) or onnx (ONNX Runtime, the decoder "
-            + "exported beside the cached model); training is always SameDiff", allowed = {"builtin", "onnx"})
+            + "exported beside the cached model)", allowed = {"builtin", "onnx"})
     private String engine = "builtin";
+
+    @Param(description = "how the model is trained: backprop (forward and backward passes written for its dense layers, "
+            + "over every core) or samediff (SameDiff's graph, one core; what trained the models cached before backprop)",
+            allowed = {BACKPROP, SAMEDIFF})
+    private String trainer = BACKPROP;
 
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {
@@ -72,7 +79,9 @@ public final class CbetaVae implements ModelTrainer, Preflight {
         } else {
             CvaeTraining.Result trained;
             try (Progress progress = context.progress("train " + name(), (long) epochs * data.train().count(), "images")) {
-                trained = CvaeTraining.train(shape, data.train(), beta, epochs, batchSize, learningRate, effectiveSeed, progress);
+                trained = trainer.equals(SAMEDIFF)
+                        ? CvaeTraining.train(shape, data.train(), beta, epochs, batchSize, learningRate, effectiveSeed, progress)
+                        : CvaeBackprop.train(shape, data.train(), beta, epochs, batchSize, learningRate, effectiveSeed, progress);
             }
             weights = trained.weights();
             history = Map.of(LOSS_HISTORY, Nd4j.createFromArray(trained.loss()),
@@ -114,6 +123,10 @@ public final class CbetaVae implements ModelTrainer, Preflight {
     private ModelCache cacheEntry(Path cacheDir, String dataSha256, long effectiveSeed) {
         Map<String, String> identity = new LinkedHashMap<>(parameterValues());
         identity.remove("engine");   // how the decoder is run afterwards is no part of what was trained
+        if (trainer.equals(SAMEDIFF)) {
+            // the key models had before there was a choice of trainer, so the models cached then are still found
+            identity.remove("trainer");
+        }
         identity.put("seed", Long.toString(effectiveSeed));
         return new ModelCache(cacheDir, name(), dataSha256, identity);
     }

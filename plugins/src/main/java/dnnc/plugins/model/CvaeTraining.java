@@ -40,25 +40,61 @@ final class CvaeTraining {
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(learningRate))
                 .dataSetFeatureMapping(CvaeGraph.X, CvaeGraph.C, CvaeGraph.EPS).markLabelsUnused().build());
         silently(sd::createGradFunction);
-        double[] loss = new double[epochs];
-        double[] rec = new double[epochs];
-        double[] kl = new double[epochs];
+        Losses epochLosses = new Losses(epochs, beta, progress);
         long start = System.nanoTime();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            EpochLosses losses = new EpochLosses(progress);
-            sd.fit(new EpochBatches(train, shape.classes(), shape.latents(), batchSize, random), 1, losses);
-            rec[epoch] = losses.reconstruction / losses.images;
-            kl[epoch] = losses.kl / losses.images;
-            loss[epoch] = rec[epoch] + beta * kl[epoch];
-            progress.status(String.format(Locale.ROOT, "epoch %d/%d loss %.2f reconstruction %.2f KL %.3f",
-                    epoch + 1, epochs, loss[epoch], rec[epoch], kl[epoch]));
+            sd.fit(new EpochBatches(train, shape.classes(), shape.latents(), batchSize, random), 1, new BatchLosses(epochLosses));
+            epochLosses.epochDone(epoch);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, INDArray> trained = new LinkedHashMap<>();
         for (String name : initial.keySet()) {
             trained.put(name, sd.getVariable(name).getArr().dup());
         }
-        return new Result(trained, loss, rec, kl, (double) epochs * train.count() / seconds);
+        return epochLosses.result(trained, (double) epochs * train.count() / seconds);
+    }
+
+    /** Per-epoch means of the batch losses, reported as each epoch ends. */
+    static final class Losses {
+        private final double beta;
+        private final Progress progress;
+        private final double[] loss;
+        private final double[] reconstruction;
+        private final double[] kl;
+        private double reconstructionSum;
+        private double klSum;
+        private long images;
+
+        Losses(int epochs, double beta, Progress progress) {
+            this.beta = beta;
+            this.progress = progress;
+            this.loss = new double[epochs];
+            this.reconstruction = new double[epochs];
+            this.kl = new double[epochs];
+        }
+
+        /** Sums over images of the summed BCE and of the KL, and the images they cover. */
+        void add(double reconstructionTotal, double klTotal, long count) {
+            reconstructionSum += reconstructionTotal;
+            klSum += klTotal;
+            images += count;
+            progress.advance(count);
+        }
+
+        void epochDone(int epoch) {
+            reconstruction[epoch] = reconstructionSum / images;
+            kl[epoch] = klSum / images;
+            loss[epoch] = reconstruction[epoch] + beta * kl[epoch];
+            reconstructionSum = 0;
+            klSum = 0;
+            images = 0;
+            progress.status(String.format(Locale.ROOT, "epoch %d/%d loss %.2f reconstruction %.2f KL %.3f",
+                    epoch + 1, loss.length, loss[epoch], reconstruction[epoch], kl[epoch]));
+        }
+
+        Result result(Map<String, INDArray> weights, double samplesPerSecond) {
+            return new Result(weights, loss, reconstruction, kl, samplesPerSecond);
+        }
     }
 
     /**
@@ -66,15 +102,12 @@ final class CvaeTraining {
      * NaN (measured on this version) and it never executes the loss op itself (it seeds the gradient there), but the
      * reconstruction and KL ops run and their outputs are right; loss = reconstruction + beta * KL.
      */
-    private static final class EpochLosses extends BaseListener {
-        private final Progress progress;
+    private static final class BatchLosses extends BaseListener {
+        private final Losses losses;
         private final Map<String, Double> batch = new HashMap<>();
-        double reconstruction;
-        double kl;
-        long images;
 
-        EpochLosses(Progress progress) {
-            this.progress = progress;
+        BatchLosses(Losses losses) {
+            this.losses = losses;
         }
 
         @Override
@@ -96,10 +129,7 @@ final class CvaeTraining {
         @Override
         public void iterationDone(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet data, Loss loss) {
             long size = data.getFeatures(0).size(0);
-            reconstruction += take(CvaeGraph.RECONSTRUCTION) * size;
-            kl += take(CvaeGraph.KL) * size;
-            images += size;
-            progress.advance(size);
+            losses.add(take(CvaeGraph.RECONSTRUCTION) * size, take(CvaeGraph.KL) * size, size);
         }
 
         private double take(String name) {

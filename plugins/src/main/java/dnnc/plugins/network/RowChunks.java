@@ -1,5 +1,6 @@
 package dnnc.plugins.network;
 
+import dnnc.plugins.support.Parallel;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -26,11 +25,7 @@ import java.util.concurrent.Future;
 final class RowChunks {
     static final int CHUNK_ROWS = Integer.getInteger("dnnc.probe.chunk", 256);
     static final int THREADS = Integer.getInteger("dnnc.probe.threads", Runtime.getRuntime().availableProcessors());
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
-        Thread t = new Thread(r, "probe-rows");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService POOL = Parallel.daemonPool(THREADS, "probe-rows");
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Work on rows [from, to) with the running thread's scratch arrays. */
@@ -52,7 +47,7 @@ final class RowChunks {
             int task = t;
             pending.add(POOL.submit(() -> work.run(task, SCRATCH.get())));
         }
-        await(pending);
+        Parallel.awaitAll(pending, "forward pass");
     }
 
     static void run(int batch, RowWork work) {
@@ -62,27 +57,7 @@ final class RowChunks {
             int end = Math.min(batch, from + CHUNK_ROWS);
             pending.add(POOL.submit(() -> work.run(start, end, SCRATCH.get())));
         }
-        await(pending);
-    }
-
-    private static void await(List<Future<?>> pending) {
-        try {
-            for (Future<?> f : pending) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            pending.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("forward pass interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Parallel.awaitAll(pending, "forward pass");
     }
 
     /** A pool thread's reusable float buffers, one per (slot, width), each of {@link #CHUNK_ROWS} rows. */

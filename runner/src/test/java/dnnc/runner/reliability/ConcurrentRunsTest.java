@@ -37,10 +37,10 @@ class ConcurrentRunsTest {
                         "run", model.toString(), seed, "--runs", runs.toString(), "--cache", cache.toString()));
             }
             // list while they write: wait until each has begun a step (it is on record then), then list once more after
-            // each ends. Not "[train ...]": a run may find the model its twin of the same seed cached and never train, and
-            // on a loaded machine a run may even end before the listing, so each is running or already done.
+            // each ends. A run may find the model its twin of the same seed cached, never train and end without a
+            // line on stderr, and on a loaded machine a run may end before the listing, so each is running or done.
             for (DnncProcess p : processes) {
-                p.awaitLine(line -> line.startsWith("["));
+                p.awaitLineOrEnd(line -> line.startsWith("["));
             }
             Cli list = Cli.dnnc("runs", "list", "--runs", runs.toString()).assertSucceeded();
             assertEquals(3, list.out().lines().filter(l -> l.contains(" running ") || l.contains(" succeeded ")).count(), list.out());

@@ -73,6 +73,27 @@ public final class DnncProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a stderr line matching {@code marker}, or for stderr to close: true if the line came. The end is
+     * left in the queue, so later reads of stderr see it too.
+     */
+    boolean awaitLineOrEnd(Predicate<String> marker) throws InterruptedException {
+        while (true) {
+            String line = lines.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("dnnc wrote no line and did not end; stderr was:\n" + String.join("\n", seen));
+            }
+            if (line.equals(END)) {
+                lines.add(END);
+                return false;
+            }
+            seen.add(line);
+            if (marker.test(line)) {
+                return true;
+            }
+        }
+    }
+
     /** SIGKILL on Linux: no shutdown hook runs, nothing is flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
