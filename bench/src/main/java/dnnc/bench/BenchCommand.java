@@ -101,7 +101,7 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
         parameters.put("options", Map.copyOf(options));
         Map<String, Double> ours = new LinkedHashMap<>();
         Map<String, Double> theirs = new LinkedHashMap<>();
-        try (RecordStore store = RecordStore.open(folders.runsDir())) {
+        try (RecordStore store = folders.open()) {
             RunHandle run = store.startRun(new NewRun(Path.of("bench"), description(chosen), parameters, seed, Main.VERSION, provenance));
             try {
                 for (Benchmark benchmark : chosen) {
@@ -183,7 +183,7 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
             RunLauncher.Outcome outcome;
             try {
                 outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), cache, out, System.err)
-                        .launch(WorkflowFile.read(file), Map.of());
+                        .storingIn(folders.storeUrl()).launch(WorkflowFile.read(file), Map.of());
             } catch (InvalidInputException e) {
                 // a workflow that does not validate must not cost the figures already measured
                 out.println("  not timed: " + e.getMessage());

@@ -1,24 +1,22 @@
 package dnnc.db;
 
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The connection to one record file. Every unit of work runs in its own short transaction, committed at once.
- * With AUTO_SERVER the first process to open the file serves it to the others; when that process exits, the
+ * The connection to one record store. Every unit of work runs in its own short transaction, committed at once.
+ * With AUTO_SERVER the first process to open an H2 file serves it to the others; when that process exits, the
  * others' connections break and are re-opened here, so a write in flight is retried rather than lost.
  */
 final class Database implements AutoCloseable {
     static final String OWNER_USER = "DNNC";
     static final String READER_USER = "DNNC_READER";
-    /** The file is local: passwords guard nothing here, rights do (see V1__records.sql). */
+    /** The file is local: passwords guard nothing here, rights do (see h2/V1__records.sql). */
     static final String OWNER_PASSWORD = "dnnc";
-    private static final String READER_PASSWORD = "dnnc-reader";
     private static final int CONNECTION_BROKEN = 90067;
     private static final int DATABASE_CLOSED = 90098;
     private static final int DATABASE_IN_USE = 90020;
@@ -30,30 +28,34 @@ final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final StoreLocation location;
-    private final JdbcDataSource owner;
-    private final JdbcDataSource reader;
+    private final StorePlace location;
+    private final DataSource owner;
+    private final DataSource reader;
     private final ReentrantLock lock = new ReentrantLock();
     private Connection connection;
 
-    private Database(StoreLocation location) {
+    private Database(StorePlace location) {
         this.location = location;
-        this.owner = dataSource(location.ownerJdbcUrl(), OWNER_USER, OWNER_PASSWORD);
-        this.reader = dataSource(location.readerJdbcUrl(), READER_USER, READER_PASSWORD);
+        this.owner = location.owner();
+        this.reader = location.reader();
     }
 
-    /** Connects (creating the file when there is none); an unusable file is reported, never replaced. */
-    static Database connect(StoreLocation location) {
+    /** Connects (creating an H2 file when there is none); an unusable store is reported, never replaced. */
+    static Database connect(StorePlace location) {
         Database database = new Database(location);
         database.connection = database.openOwnerConnection();
         return database;
     }
 
-    StoreLocation location() {
+    StorePlace location() {
         return location;
     }
 
-    JdbcDataSource ownerDataSource() {
+    Dialect dialect() {
+        return location.dialect();
+    }
+
+    DataSource ownerDataSource() {
         return owner;
     }
 
@@ -102,7 +104,7 @@ final class Database implements AutoCloseable {
         try {
             return reader.getConnection();
         } catch (SQLException e) {
-            if (e.getErrorCode() != ErrorCode.WRONG_USER_OR_PASSWORD) {
+            if (!location.isWrongPassword(e)) {
                 throw location.unusable(e);
             }
         }
@@ -127,16 +129,9 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * Gives the read-only user its known password again. The password travels as a parameter, never in statement
-     * text H2 might log or show in its session tables.
-     */
     private void resetReaderCredentials() {
         transaction(connection -> {
-            try (PreparedStatement reset = connection.prepareStatement("ALTER USER " + READER_USER + " SET PASSWORD ?")) {
-                reset.setString(1, READER_PASSWORD);
-                reset.executeUpdate();
-            }
+            location.resetReaderCredentials(connection);
             return null;
         });
     }
@@ -232,13 +227,5 @@ final class Database implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static JdbcDataSource dataSource(String url, String user, String password) {
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL(url);
-        source.setUser(user);
-        source.setPassword(password);
-        return source;
     }
 }

@@ -6,8 +6,10 @@ import org.flywaydb.core.api.FlywayException;
 
 
 /**
- * Brings a record file to the current schema with the Flyway migrations in {@code db/migration}; callers hold the
- * {@link OpeningLock}, so only one process migrates at a time. Flyway is never allowed to clean: a store it
+ * Brings a record store to the current schema with the Flyway migrations of its dialect
+ * ({@code db/migration/h2} or {@code db/migration/postgresql}: the same tables, each in its database's types); H2
+ * callers hold the {@link OpeningLock} and Flyway locks a PostgreSQL database itself, so only one process migrates
+ * at a time. Flyway is never allowed to clean: a store it
  * cannot migrate is reported, not emptied.
  */
 final class Migrations {
@@ -17,10 +19,11 @@ final class Migrations {
     }
 
     static void apply(Database database) {
-        StoreLocation location = database.location();
+        StorePlace location = database.location();
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(database.ownerDataSource())
-                .locations("classpath:db/migration")
+                .locations(location.dialect().migrations())
+                .placeholders(location.migrationPlaceholders())
                 .failOnMissingLocations(true)
                 .cleanDisabled(true)
                 .baselineOnMigrate(false)
@@ -41,9 +44,9 @@ final class Migrations {
         }
     }
 
-    private static InvalidInputException unusable(StoreLocation location, FlywayException e) {
-        return new InvalidInputException(location.databaseFile() + " cannot be brought to the current record schema ("
+    private static InvalidInputException unusable(StorePlace location, FlywayException e) {
+        return new InvalidInputException(location.label() + " cannot be brought to the current record schema ("
                 + e.getMessage().lines().findFirst().orElse("") + "); dnnc does not repair or replace it: "
-                + "move it away or choose another --runs folder", e);
+                + location.elsewhere(), e);
     }
 }

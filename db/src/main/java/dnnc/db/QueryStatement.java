@@ -75,7 +75,7 @@ final class QueryStatement {
         }
     }
 
-    private static String leadingWords(String statement) {
+    static String leadingWords(String statement) {
         String[] words = statement.split("\\s+", SHOWN_WORDS + 1);
         return String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(SHOWN_WORDS, words.length)));
     }

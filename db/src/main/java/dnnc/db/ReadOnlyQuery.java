@@ -34,6 +34,9 @@ final class ReadOnlyQuery {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return PostgresQuery.run(database, sql, parameters, timeout);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection connection = database.readerConnection()) {
             QueryStatement.requireOneQuery(connection, sql);
@@ -61,7 +64,7 @@ final class ReadOnlyQuery {
     }
 
     /** Reading the rows counts against the limit too: a result can be too long to fetch in time. */
-    private static QueryResult collect(ResultSet rows, long deadline, Duration timeout) throws SQLException {
+    static QueryResult collect(ResultSet rows, long deadline, Duration timeout) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<String> columns = new ArrayList<>();
         for (int c = 1; c <= meta.getColumnCount(); c++) {
@@ -85,7 +88,7 @@ final class ReadOnlyQuery {
         return new QueryResult(columns, table);
     }
 
-    private static InvalidInputException timedOut(Duration timeout) {
+    static InvalidInputException timedOut(Duration timeout) {
         return new InvalidInputException("query cancelled: it ran longer than its time limit of "
                 + seconds(timeout) + "; narrow it (WHERE, LIMIT) or allow more time");
     }

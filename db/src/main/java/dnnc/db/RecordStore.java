@@ -1,8 +1,11 @@
 package dnnc.db;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dnnc.api.InvalidInputException;
 import dnnc.api.Recorder;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +13,9 @@ import java.util.Map;
 
 /**
  * The record store of a runs folder: one H2 file, {@code <runsDir>/records.mv.db}, shared by every dnnc process
- * that uses the folder (AUTO_SERVER). Opening it applies the schema migrations and marks runs whose process
- * is gone as interrupted. A file that is not a usable H2 record store is reported, never replaced or repaired.
+ * that uses the folder (AUTO_SERVER), or a PostgreSQL database shared by processes on several machines. Opening it
+ * applies the schema migrations and marks runs whose process is gone as interrupted. A store that is not usable
+ * is reported, never replaced or repaired.
  */
 public final class RecordStore implements AutoCloseable {
     private final Database database;
@@ -28,7 +32,30 @@ public final class RecordStore implements AutoCloseable {
         this.units = new UnitResults(database);
     }
 
-    /** Opens (creating when absent) the store of a runs folder. */
+    /**
+     * Opens the store at {@code storeUrl} (a {@code jdbc:postgresql:} URL), or the H2 store of the runs folder when
+     * it is null; run folders lie in {@code runsDir} either way.
+     */
+    public static RecordStore open(Path runsDir, String storeUrl) {
+        if (storeUrl == null) {
+            return open(runsDir);
+        }
+        PostgresLocation location = PostgresLocation.of(runsDir, storeUrl);
+        createRunsFolder(location.runsDir());
+        Database database = Database.connect(location);
+        try {
+            location.createReaderRole(database);
+            Migrations.apply(database);
+            location.loadReaderPassword(database);
+            database.ensureReaderLogsIn();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return opened(database);
+    }
+
+    /** Opens (creating when absent) the H2 store of a runs folder. */
     public static RecordStore open(Path runsDir) {
         StoreLocation location = StoreLocation.of(runsDir);
         location.prepare();
@@ -46,6 +73,10 @@ public final class RecordStore implements AutoCloseable {
                 throw e;
             }
         });
+        return opened(database);
+    }
+
+    private static RecordStore opened(Database database) {
         try {
             RecordStore store = new RecordStore(database);
             store.markAbandonedRunsInterrupted();
@@ -56,19 +87,39 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
+    static void createRunsFolder(Path runsDir) {
+        try {
+            Files.createDirectories(runsDir);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage()
+                    + "; choose another --runs folder", e);
+        }
+    }
+
     public Path runsDir() {
         return database.location().runsDir();
     }
 
+    /** The H2 file of the records; a PostgreSQL store has none. */
     public Path databaseFile() {
-        return database.location().databaseFile();
+        if (database.location() instanceof StoreLocation file) {
+            return file.databaseFile();
+        }
+        throw new IllegalStateException("the record store " + database.location().label() + " is not a file");
+    }
+
+    /** The store as messages name it: the H2 file, or the PostgreSQL URL without its password. */
+    public String label() {
+        return database.location().label();
     }
 
     // ---- writing (the runner) ----
 
     public RunHandle startRun(NewRun run) {
         RunHandle handle = writer.start(this, run);
-        new RunWatermark(database.location()).update(database);
+        if (database.location() instanceof StoreLocation file) {
+            new RunWatermark(file).update(database);
+        }
         return handle;
     }
 

@@ -44,7 +44,7 @@ final class RunReader {
                 arguments.add(filter.status().sqlName());
             }
             if (filter.workflowContains() != null && !filter.workflowContains().isEmpty()) {
-                sql.append(" AND LOCATE(?, workflow_path) > 0");
+                sql.append(" AND POSITION(? IN workflow_path) > 0");
                 arguments.add(filter.workflowContains());
             }
             sql.append(" ORDER BY started_at, id");

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Opens and closes runs and steps. */
 final class RunWriter {
-    private static final int DUPLICATE_KEY = 23505;
+    private static final String DUPLICATE_KEY = "23505";
     private static final int ID_ATTEMPTS = 5;
 
     private final Database database;
@@ -33,7 +33,7 @@ final class RunWriter {
             Path outputDir = run.outputDir() != null ? run.outputDir() : database.location().runsDir().resolve(id);
             try {
                 database.transaction(connection -> {
-                    insertRun(connection, id, run, parameters, now, owner, outputDir);
+                    insertRun(connection, database.dialect(), id, run, parameters, now, owner, outputDir);
                     insertProvenance(connection, id, run.provenance());
                     return null;
                 });
@@ -74,7 +74,7 @@ final class RunWriter {
                 }
             }
             Sql.update(connection, "INSERT INTO steps (run_id, ordinal, step_id, plugin_kind, plugin_name, parameters, started_at, "
-                    + "status) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ?, ?)", runId, ordinal, stepId, pluginKind, pluginName,
+                    + "status) VALUES (?, ?, ?, ?, ?, " + database.dialect().json() + ", ?, ?)", runId, ordinal, stepId, pluginKind, pluginName,
                     parametersJson, OffsetDateTime.now(), RunStatus.RUNNING.sqlName());
             return ordinal;
         });
@@ -100,11 +100,11 @@ final class RunWriter {
                 status.sqlName(), endedAt, runId);
     }
 
-    private static void insertRun(Connection connection, String id, NewRun run, String parameters, OffsetDateTime now,
+    private static void insertRun(Connection connection, Dialect dialect, String id, NewRun run, String parameters, OffsetDateTime now,
                                   OwnerProcess owner, Path outputDir) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, workflow_path, workflow_sha256, "
                 + "workflow_text, parameters, seed, started_at, status, pid, process_started_at, host, output_dir, dnnc_version) "
-                + "VALUES (?, ?, ?, ?, ? FORMAT JSON, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "VALUES (?, ?, ?, ?, " + dialect.json() + ", ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, run.workflowPath().toString());
             insert.setString(3, Sha256.hex(run.workflowText()));
@@ -141,6 +141,6 @@ final class RunWriter {
     }
 
     private static boolean isDuplicateKey(RecordStoreException e) {
-        return e.getCause() instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY;
+        return e.getCause() instanceof SQLException sql && DUPLICATE_KEY.equals(sql.getSQLState());
     }
 }

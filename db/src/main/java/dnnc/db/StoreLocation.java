@@ -2,20 +2,27 @@ package dnnc.db;
 
 import dnnc.api.InvalidInputException;
 import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcDataSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Where a record store lives ({@code <runsDir>/records.mv.db}) and how to tell the user about it. Checks the file
  * before H2 sees it: H2 would quietly start a new database beside a file it does not recognise.
  */
-record StoreLocation(Path runsDir, Path databaseFile, String label) {
+record StoreLocation(Path runsDir, Path databaseFile, String label) implements StorePlace {
+    /** The file is local: passwords guard nothing here, rights do (see h2/V1__records.sql). */
+    private static final String READER_PASSWORD = "dnnc-reader";
+
     static final String BASE_NAME = "records";
     /** Every MVStore file starts with its text header "H:2,block:..". */
     private static final byte[] MVSTORE_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
@@ -37,18 +44,55 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
+    @Override
+    public Dialect dialect() {
+        return Dialect.H2;
+    }
+
+    @Override
+    public JdbcDataSource owner() {
+        return dataSource(ownerJdbcUrl(), Database.OWNER_USER, Database.OWNER_PASSWORD);
+    }
+
+    @Override
+    public JdbcDataSource reader() {
+        return dataSource(readerJdbcUrl(), Database.READER_USER, READER_PASSWORD);
+    }
+
+    @Override
+    public Map<String, String> migrationPlaceholders() {
+        return Map.of();
+    }
+
+    @Override
+    public boolean isWrongPassword(SQLException e) {
+        return e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD;
+    }
+
+    /**
+     * An older dnnc let the reader set its own password. The password travels as a parameter, never in statement
+     * text H2 might log or show in its session tables.
+     */
+    @Override
+    public void resetReaderCredentials(Connection owner) throws SQLException {
+        try (PreparedStatement reset = owner.prepareStatement("ALTER USER " + Database.READER_USER + " SET PASSWORD ?")) {
+            reset.setString(1, READER_PASSWORD);
+            reset.executeUpdate();
+        }
+    }
+
+    @Override
+    public String elsewhere() {
+        return "move it away or choose another --runs folder";
+    }
+
     /** Creates the runs folder and refuses files that are not H2 record stores. */
     void prepare() {
         String folder = runsDir.toAbsolutePath().toString();
         if (folder.contains(";")) {
             throw new InvalidInputException("runs folder '" + runsDir + "' contains ';', which H2 cannot open; choose another --runs folder");
         }
-        try {
-            Files.createDirectories(runsDir);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot create runs folder '" + runsDir + "': " + e.getMessage()
-                    + "; choose another --runs folder", e);
-        }
+        RecordStore.createRunsFolder(runsDir);
         Path legacyFile = runsDir.resolve(BASE_NAME + ".h2.db");
         if (Files.exists(legacyFile) && !Files.exists(databaseFile)) {
             throw new InvalidInputException(legacyFile + " was written by H2 1.x, which this dnnc cannot read; "
@@ -61,7 +105,8 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
     }
 
     /** An H2 refusal to open the file, as one line for the user. */
-    InvalidInputException unusable(SQLException e) {
+    @Override
+    public InvalidInputException unusable(SQLException e) {
         String disk = diskProblem(e);
         if (disk != null) {
             return new InvalidInputException(databaseFile + " cannot be written (" + disk + "); free some space or choose another --runs folder", e);
@@ -82,11 +127,19 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) {
                 + "); dnnc does not repair or replace it: move it away or choose another --runs folder", e);
     }
 
-    /** The read-only user still refused after its owner reset its credentials: the records are not at fault. */
-    InvalidInputException readerRefused(SQLException e) {
+    @Override
+    public InvalidInputException readerRefused(SQLException e) {
         return new InvalidInputException(databaseFile + ": dnnc's read-only user " + Database.READER_USER
                 + " cannot log in even after dnnc reset its credentials (" + Database.firstLine(e) + "); the records are "
                 + "unharmed (dnnc runs list|show read them as the owner): keep the file, and report this as a dnnc bug", e);
+    }
+
+    private static JdbcDataSource dataSource(String url, String user, String password) {
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
     }
 
     /** The operating system's word for a full or read-only disk, if that is what H2 ran into. */

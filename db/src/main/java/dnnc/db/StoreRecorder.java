@@ -30,12 +30,14 @@ final class StoreRecorder implements Recorder {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Database database;
+    private final Dialect dialect;
     private final String runId;
     private final Integer stepOrdinal;
     private final Path outputDir;
 
     StoreRecorder(Database database, String runId, Integer stepOrdinal, Path outputDir) {
         this.database = database;
+        this.dialect = database.dialect();
         this.runId = runId;
         this.stepOrdinal = stepOrdinal;
         this.outputDir = outputDir.toAbsolutePath().normalize();
@@ -49,8 +51,9 @@ final class StoreRecorder implements Recorder {
         Double number = Json.finiteNumber(node);
         database.transaction(connection -> {
             refuseNesting(connection, path);
-            return Sql.update(connection, "MERGE INTO results (run_id, path, step_ordinal, value_json, value_number, recorded_at) "
-                    + "KEY (run_id, path) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)", runId, path, stepOrdinal, json, number, OffsetDateTime.now());
+            return Sql.update(connection, dialect.upsert("results", List.of("run_id", "path"), List.of("run_id", "path", "step_ordinal",
+                    "value_json", "value_number", "recorded_at"), "?, ?, ?, " + dialect.json() + ", ?, ?"),
+                    runId, path, stepOrdinal, json, number, OffsetDateTime.now());
         });
     }
 
@@ -66,11 +69,11 @@ final class StoreRecorder implements Recorder {
         database.transaction(connection -> {
             // Recording a table again replaces it whole, like results.json would.
             Sql.update(connection, "DELETE FROM result_table_rows WHERE run_id = ? AND table_name = ?", runId, name);
-            Sql.update(connection, "MERGE INTO result_tables (run_id, name, step_ordinal, column_names, row_count, recorded_at) "
-                    + "KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?)", runId, name, stepOrdinal, Json.write(columnNames),
+            Sql.update(connection, dialect.upsert("result_tables", List.of("run_id", "name"), List.of("run_id", "name", "step_ordinal",
+                    "column_names", "row_count", "recorded_at"), "?, ?, ?, " + dialect.json() + ", ?, ?"), runId, name, stepOrdinal, Json.write(columnNames),
                     rows.size(), OffsetDateTime.now());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO result_table_rows "
-                    + "(run_id, table_name, row_index, row_json) VALUES (?, ?, ?, ? FORMAT JSON)")) {
+                    + "(run_id, table_name, row_index, row_json) VALUES (?, ?, ?, " + dialect.json() + ")")) {
                 for (int index = 0; index < rowJson.size(); index++) {
                     insert.setString(1, runId);
                     insert.setString(2, name);
@@ -102,8 +105,8 @@ final class StoreRecorder implements Recorder {
         long elementCount = count;
         ByteBuffer data = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         data.asDoubleBuffer().put(values);
-        database.transaction(connection -> Sql.update(connection, "MERGE INTO arrays (run_id, name, step_ordinal, shape, "
-                + "element_count, data, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ? FORMAT JSON, ?, ?, ?)",
+        database.transaction(connection -> Sql.update(connection, dialect.upsert("arrays", List.of("run_id", "name"), List.of("run_id",
+                "name", "step_ordinal", "shape", "element_count", "data", "recorded_at"), "?, ?, ?, " + dialect.json() + ", ?, ?, ?"),
                 runId, name, stepOrdinal, Json.write(shapeJson), elementCount, data.array(), OffsetDateTime.now()));
     }
 
@@ -122,8 +125,8 @@ final class StoreRecorder implements Recorder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read artifact " + absolute, e);
         }
-        database.transaction(connection -> Sql.update(connection, "MERGE INTO artifacts (run_id, path, step_ordinal, "
-                + "sha256, size_bytes, description, recorded_at) KEY (run_id, path) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        database.transaction(connection -> Sql.update(connection, dialect.upsert("artifacts", List.of("run_id", "path"), List.of("run_id",
+                "path", "step_ordinal", "sha256", "size_bytes", "description", "recorded_at"), "?, ?, ?, ?, ?, ?, ?"),
                 runId, relative, stepOrdinal, sha256, size, description, OffsetDateTime.now()));
     }
 
@@ -133,8 +136,8 @@ final class StoreRecorder implements Recorder {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("input " + name + ": '" + sha256 + "' is not a lower-case hex sha256");
         }
-        database.transaction(connection -> Sql.update(connection, "MERGE INTO input_hashes (run_id, name, step_ordinal, "
-                + "sha256, recorded_at) KEY (run_id, name) VALUES (?, ?, ?, ?, ?)", runId, name, stepOrdinal, sha256, OffsetDateTime.now()));
+        database.transaction(connection -> Sql.update(connection, dialect.upsert("input_hashes", List.of("run_id", "name"),
+                List.of("run_id", "name", "step_ordinal", "sha256", "recorded_at"), "?, ?, ?, ?, ?"), runId, name, stepOrdinal, sha256, OffsetDateTime.now()));
     }
 
     @Override

@@ -65,14 +65,13 @@ class BrowserTest {
     @Test
     void theRunsTableShowsEveryRunAndMarkupAsText() throws IOException {
         open("/");
-        List<WebElement> rows = rows(5);
-        assertEquals(fixture.running, rows.get(0).getAttribute("data-id"));
-        String table = browser.findElement(By.id("runs")).getText();
+        assertEquals(fixture.running, rowIds(5).get(0));
+        String table = textOf(By.id("runs"));
         assertTrue(table.contains(StoreFixture.XSS_WORKFLOW), "the workflow name shows as the text it is");
         assertTrue(table.contains("<script>alert(2)</script>"), "a parameter value shows as the text it is");
         assertTrue(browser.findElements(By.cssSelector("#runs img")).isEmpty(), "no markup was made of a recorded value");
         assertNoAlert();
-        assertTrue(browser.findElement(By.id("count")).getText().startsWith("5 of 5 runs match"));
+        assertTrue(textOf(By.id("count")).startsWith("5 of 5 runs match"));
         wait.until(d -> !d.findElements(By.cssSelector("#chart-series canvas")).isEmpty());
         Browser.screenshot(browser, "runs-table");
     }
@@ -80,24 +79,21 @@ class BrowserTest {
     @Test
     void filteringAndSortingNarrowTheTable() throws IOException {
         open("/");
-        rows(5);
-        WebElement filter = browser.findElement(By.id("filter"));
-        filter.sendKeys("beta > 2 and model.test_bce < 160");
-        browser.findElement(By.id("apply")).click();
-        List<WebElement> rows = rows(1);
-        assertEquals(fixture.first, rows.get(0).getAttribute("data-id"));
+        rowIds(5);
+        type(By.id("filter"), "beta > 2 and model.test_bce < 160");
+        click(By.id("apply"));
+        assertEquals(List.of(fixture.first), rowIds(1));
         assertTrue(browser.getCurrentUrl().contains("filter="), "the filter is in the address, to share");
         Browser.screenshot(browser, "runs-filtered");
-        filter = browser.findElement(By.id("filter"));
-        filter.clear();
-        filter.sendKeys("beta >");
-        browser.findElement(By.id("apply")).click();
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#error .error")));
-        assertTrue(error.getText().contains("expected a value"), error.getText());
+        type(By.id("filter"), "beta >");
+        click(By.id("apply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#error .error")));
+        String error = textOf(By.cssSelector("#error .error"));
+        assertTrue(error.contains("expected a value"), error);
         Browser.screenshot(browser, "runs-bad-filter");
         open("/?status=succeeded");
-        rows(2);
-        browser.findElement(By.cssSelector("th[data-key='model.test_bce']")).click();
+        rowIds(2);
+        click(By.cssSelector("th[data-key='model.test_bce']"));
         wait.until(d -> d.getCurrentUrl().contains("sort=model.test_bce"));
         wait.until(d -> fixture.first.equals(d.findElements(By.cssSelector("#runs tbody tr")).get(0).getAttribute("data-id")));
     }
@@ -105,59 +101,90 @@ class BrowserTest {
     @Test
     void aRunPageShowsStepsFiguresResultsAndTheReportWithoutRunningItsScripts() throws IOException {
         open("/");
-        rows(5);
-        browser.findElement(By.linkText(fixture.first)).click();
+        rowIds(5);
+        click(By.linkText(fixture.first));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-id"), fixture.first));
         assertEquals(2, browser.findElements(By.cssSelector("#steps .step")).size());
-        WebElement figure = browser.findElement(By.cssSelector("#figures img[src$='figure-3-1.png']"));
-        wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", figure)).intValue() > 0);
-        assertEquals(28L, browser.executeScript("return arguments[0].naturalWidth", figure));
-        assertTrue(browser.findElement(By.id("warnings")).getText().contains("clustering <b>did not</b> converge"));
-        assertTrue(browser.findElement(By.id("results")).getText().contains("test_bce: 150.5"));
-        assertTrue(browser.findElement(By.id("workflow-text")).getText().contains("uri: direct:main"));
-        assertTrue(browser.findElement(By.cssSelector("pre.command")).getText().startsWith("./dnnc runs rerun " + fixture.first));
-        browser.switchTo().frame(browser.findElement(By.id("report")));
+        String figureWidth = "const figure = document.querySelector(\"#figures img[src$='figure-3-1.png']\");"
+                + " return figure === null ? 0 : figure.naturalWidth";
+        wait.until(d -> ((Number) browser.executeScript(figureWidth)).intValue() > 0);
+        assertEquals(28L, browser.executeScript(figureWidth));
+        assertTrue(textOf(By.id("warnings")).contains("clustering <b>did not</b> converge"));
+        assertTrue(textOf(By.id("results")).contains("test_bce: 150.5"));
+        assertTrue(textOf(By.id("workflow-text")).contains("uri: direct:main"));
+        assertTrue(textOf(By.cssSelector("pre.command")).startsWith("./dnnc runs rerun " + fixture.first));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("report")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Study report"));
         browser.switchTo().defaultContent();
         assertEquals("dnnc: run " + fixture.first, browser.getTitle(), "the report's script did not run");
         Browser.screenshot(browser, "run-page");
         open("/runs/" + fixture.interrupted);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-id"), fixture.interrupted));
-        assertTrue(browser.findElement(By.tagName("main")).getText().contains(StoreFixture.XSS_WORKFLOW));
+        assertTrue(textOf(By.tagName("main")).contains(StoreFixture.XSS_WORKFLOW));
         assertNoAlert();
         open("/runs/20990101-000000-dead");
-        assertTrue(browser.findElement(By.className("error")).getText().contains("no run '20990101-000000-dead'"));
+        assertTrue(textOf(By.className("error")).contains("no run '20990101-000000-dead'"));
     }
 
     @Test
     void compareShowsOnlyDifferencesByDefault() throws IOException {
         open("/?status=succeeded");
-        List<WebElement> rows = rows(2);
-        rows.get(0).findElement(By.cssSelector("input[type=checkbox]")).click();
-        rows.get(1).findElement(By.cssSelector("input[type=checkbox]")).click();
-        browser.findElement(By.id("compare")).click();
+        rowIds(2);
+        click(By.cssSelector("#runs tbody tr:nth-child(1) input[type=checkbox]"));
+        click(By.cssSelector("#runs tbody tr:nth-child(2) input[type=checkbox]"));
+        click(By.id("compare"));
         wait.until(d -> !d.findElements(By.cssSelector("#comparison tbody tr.differs")).isEmpty());
-        assertTrue(browser.findElement(By.id("only-differences")).isSelected());
+        wait.until(d -> d.findElement(By.id("only-differences")).isSelected());
         assertFalse(browser.findElements(By.cssSelector("tr[data-key='results:model.test_bce']")).isEmpty());
         assertTrue(browser.findElements(By.cssSelector("tr[data-key='parameters:epochs']")).isEmpty(), "equal rows are hidden");
-        String delta = browser.findElement(By.cssSelector("tr[data-key='results:model.test_bce'] .delta")).getText();
+        String delta = textOf(By.cssSelector("tr[data-key='results:model.test_bce'] .delta"));
         assertTrue(delta.equals("+10.25") || delta.equals("-10.25"), delta);
-        WebElement agreement = browser.findElement(By.id("agreement-table"));
-        assertTrue(agreement.getText().contains("0.571429"), "ARI 4/7 of the ACE clusterings: " + agreement.getText());
-        assertTrue(agreement.getText().contains("0.4"), "Jaccard of the critical sets: " + agreement.getText());
+        String agreement = textOf(By.id("agreement-table"));
+        assertTrue(agreement.contains("0.571429"), "ARI 4/7 of the ACE clusterings: " + agreement);
+        assertTrue(agreement.contains("0.4"), "Jaccard of the critical sets: " + agreement);
         Browser.screenshot(browser, "compare");
-        browser.findElement(By.id("only-differences")).click();
-        assertFalse(browser.findElements(By.cssSelector("tr[data-key='parameters:epochs']")).isEmpty());
+        click(By.id("only-differences"));
+        wait.until(d -> !d.findElements(By.cssSelector("tr[data-key='parameters:epochs']")).isEmpty());
     }
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + app.port() + path);
     }
 
-    private List<WebElement> rows(int count) {
-        wait.until(d -> d.findElements(By.cssSelector("#runs tbody tr")).size() == count
-                && d.findElement(By.id("count")).getText().startsWith(count + " of"));
-        return browser.findElements(By.cssSelector("#runs tbody tr"));
+    /*
+     * The pages re-render their tables as data arrives, so an element found a moment ago may be gone: every read and
+     * click below finds its element afresh, and the waits (ignoring stale elements) retry until the page settles.
+     */
+
+    /** The data-ids of the table's rows once it shows {@code count} of them. */
+    private List<String> rowIds(int count) {
+        return wait.until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#runs tbody tr"));
+            if (rows.size() != count || !d.findElement(By.id("count")).getText().startsWith(count + " of")) {
+                return null;
+            }
+            return rows.stream().map(row -> row.getAttribute("data-id")).toList();
+        });
+    }
+
+    private String textOf(By element) {
+        return wait.until(d -> d.findElement(element).getText());
+    }
+
+    private void click(By element) {
+        wait.until(d -> {
+            d.findElement(element).click();
+            return true;
+        });
+    }
+
+    private void type(By field, String text) {
+        wait.until(d -> {
+            WebElement input = d.findElement(field);
+            input.clear();
+            input.sendKeys(text);
+            return text.equals(d.findElement(field).getAttribute("value"));
+        });
     }
 
     private void assertNoAlert() {

@@ -21,10 +21,9 @@ public final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecordedWorkflow recorded = RecordedWorkflow.of(folders.runsDir(), runId);
+        RecordedWorkflow recorded = RecordedWorkflow.of(folders.runs(), runId);
         System.err.println("rerunning " + runId + " (" + recorded.workflow().path() + ", sha256 " + recorded.sha256().substring(0, 12) + ")");
-        RunLauncher.Outcome outcome = new RunLauncher(new PluginCatalog(), folders.runsDir(), folders.cacheDir(),
-                System.out, System.err).launch(recorded.workflow(), recorded.parameters());
+        RunLauncher.Outcome outcome = folders.launcher(new PluginCatalog()).launch(recorded.workflow(), recorded.parameters());
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
     }
 }

@@ -33,16 +33,16 @@ public final class ResumeCommand implements Callable<Integer> {
         if (!broker.given()) {
             throw new InvalidInputException("runs resume needs the broker the run's units go to: add --broker URL");
         }
-        try (RecordStore store = RecordStore.open(folders.runsDir())) {
+        try (RecordStore store = folders.runs().open()) {
             RunStatus status = store.summary(runId).status();
             if (status == RunStatus.RUNNING || status == RunStatus.SUCCEEDED) {
                 throw new InvalidInputException("run " + runId + " is " + status.sqlName() + "; only an interrupted or failed run "
                         + "can be resumed (dnnc runs rerun repeats any run)");
             }
         }
-        RecordedWorkflow recorded = RecordedWorkflow.of(folders.runsDir(), runId);
+        RecordedWorkflow recorded = RecordedWorkflow.of(folders.runs(), runId);
         PluginCatalog catalog = new PluginCatalog();
-        RunLauncher launcher = new RunLauncher(catalog, folders.runsDir(), folders.cacheDir(), System.out, System.err).resuming(runId);
+        RunLauncher launcher = folders.launcher(catalog).resuming(runId);
         RunLauncher.Outcome outcome = broker.apply(launcher, catalog, folders.cacheDir()).launch(recorded.workflow(), recorded.parameters());
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;
     }

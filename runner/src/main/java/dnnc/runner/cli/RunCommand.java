@@ -41,7 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> overrides = assignments(args);
         WorkflowFile workflow = WorkflowFile.read(file);
         PluginCatalog catalog = new PluginCatalog();
-        RunLauncher launcher = new RunLauncher(catalog, folders.runsDir(), folders.cacheDir(), System.out, System.err);
+        RunLauncher launcher = folders.launcher(catalog);
         broker.apply(launcher, catalog, folders.cacheDir());
         RunLauncher.Outcome outcome = (redact ? launcher.redacting() : launcher).launch(workflow, overrides);
         return outcome.status() == RunStatus.SUCCEEDED ? 0 : 1;

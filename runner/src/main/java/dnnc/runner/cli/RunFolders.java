@@ -1,5 +1,7 @@
 package dnnc.runner.cli;
 
+import dnnc.runner.PluginCatalog;
+import dnnc.runner.run.RunLauncher;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,5 +22,14 @@ public final class RunFolders {
 
     public Path cacheDir() {
         return cache != null ? cache : runs.runsDir().resolve("cache");
+    }
+
+    public RunsFolder runs() {
+        return runs;
+    }
+
+    /** Runs workflows into these folders and this record store, printing to the console. */
+    public RunLauncher launcher(PluginCatalog catalog) {
+        return new RunLauncher(catalog, runsDir(), cacheDir(), System.out, System.err).storingIn(runs.storeUrl());
     }
 }

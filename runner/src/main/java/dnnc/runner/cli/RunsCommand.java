@@ -61,7 +61,7 @@ public final class RunsCommand implements Runnable {
             try (RecordStore store = runs.open()) {
                 List<RunSummary> found = store.listRuns(filter);
                 if (found.isEmpty()) {
-                    out.println("no runs in " + runs.runsDir().resolve("records") + (status != null || workflow != null ? " match" : ""));
+                    out.println("no runs in " + store.label() + (status != null || workflow != null ? " match" : ""));
                     return 0;
                 }
                 TextTable table = new TextTable(List.of("id", "status", "started", "duration", "seed", "workflow"));

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * results.json written beside the run's files.
  */
 public final class RunLauncher {
+    /** The provenance entry of a resumed run naming the run it continues. */
+    public static final String RESUMED_FROM = "resumed_from";
     private final PluginCatalog catalog;
     private final Path runsDir;
     private final Path cacheDir;
@@ -38,6 +40,7 @@ public final class RunLauncher {
     private Redaction redaction = Redaction.NONE;
     private UnitPlacement.Factory placement;
     private String resumedRun;
+    private String storeUrl;
 
     public RunLauncher(PluginCatalog catalog, Path runsDir, Path cacheDir, PrintStream out, PrintStream console) {
         this.catalog = catalog;
@@ -53,6 +56,12 @@ public final class RunLauncher {
      */
     public RunLauncher redacting() {
         this.redaction = Redaction.ofThisProcess(runsDir, cacheDir);
+        return this;
+    }
+
+    /** Records the run in the PostgreSQL database at {@code storeUrl}; null keeps the H2 file of the runs folder. */
+    public RunLauncher storingIn(String storeUrl) {
+        this.storeUrl = storeUrl;
         return this;
     }
 
@@ -86,7 +95,7 @@ public final class RunLauncher {
         }
         try (WorkflowEngine.LoadedWorkflow routes = new WorkflowEngine(new PluginSteps(catalog, runFacts))
                 .load(workflow, parameters, (step, repeat) -> executor.get().execute(step, repeat))) {
-            RecordStore store = RecordStore.open(runsDir);
+            RecordStore store = RecordStore.open(runsDir, storeUrl);
             Outcome outcome = null;
             try {
                 outcome = run(workflow, parameters, seed, routes, store, executor);
@@ -106,7 +115,7 @@ public final class RunLauncher {
             provenance.put(Redaction.PROVENANCE_KEY, "home, runs and cache folders and secret environment values replaced by placeholders");
         }
         if (resumedRun != null) {
-            provenance.put("resumed_from", resumedRun);
+            provenance.put(RESUMED_FROM, resumedRun);
         }
         Path workflowPath = Path.of(redaction.apply(workflow.path().toString()));
         RunHandle run = store.startRun(new NewRun(workflowPath, workflow.text(), recordedParameters, seed, Main.VERSION,

@@ -25,6 +25,17 @@ public final class BrokerLink implements AutoCloseable {
     /** JMS properties naming a unit and its run, readable even when the unit itself cannot be decoded. */
     static final String RUN_ID = "dnncRunId";
     static final String UNIT_ID = "dnncUnitId";
+    /**
+     * How long a reply waits for its run. A live run takes its replies as they come; one waiting longer was sent to
+     * a run whose process died, and expires (the broker then drops its empty reply queue) unless `dnnc runs resume`
+     * took it first: the replies stay bounded by what the workers computed in this time.
+     */
+    static final long REPLY_LIFETIME_MILLIS = java.util.concurrent.TimeUnit.HOURS.toMillis(1);
+
+    /** The queue of the replies to a run's units. */
+    static String replyQueue(String runId) {
+        return "dnnc.replies." + runId;
+    }
 
     private final String url;
     private final ActiveMQConnectionFactory factory;

@@ -2,6 +2,7 @@ package dnnc.runner.units;
 
 import dnnc.db.RecordStore;
 import dnnc.runner.PluginCatalog;
+import dnnc.runner.run.RunLauncher;
 import dnnc.runner.run.RunSteps;
 import dnnc.runner.run.UnitPlacement;
 
@@ -32,7 +33,8 @@ public final class BrokerPlacement implements UnitPlacement.Factory {
             if (threads > 0) {
                 own.attach(link, threads);
             }
-            return new BrokerUnits(link, runId, steps, threads > 0 ? own : null, catalog.classLoader(), store);
+            String earlierRun = store.showRun(runId).provenance().get(RunLauncher.RESUMED_FROM);
+            return new BrokerUnits(link, runId, earlierRun, steps, threads > 0 ? own : null, catalog.classLoader(), store);
         } catch (RuntimeException e) {
             link.close();
             throw e;

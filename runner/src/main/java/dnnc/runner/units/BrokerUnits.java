@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A run's units sent to the broker's unit queue and collected from the run's own reply queue. Results are keyed by
+ * A run's units sent to the broker's unit queue and collected from the run's own reply queue (and, for a resumed
+ * run, from the queue of the run it continues, where workers went on replying after that run's process died). Results are keyed by
  * unit id and recorded in the store as they arrive: a unit computed twice (its first worker died after replying)
  * counts once, and a unit whose result the store already holds for the run (a resumed run) is not sent again. The run's own JVM computes too,
  * through a {@link UnitWorker} of its own on the same queue, so a run with no worker attached still finishes.
@@ -39,7 +40,9 @@ public final class BrokerUnits implements UnitPlacement, AutoCloseable {
     private final Map<String, UnitReply> replies = new ConcurrentHashMap<>();
     private final Object arrived = new Object();
 
-    public BrokerUnits(BrokerLink link, String runId, RunSteps steps, UnitWorker ownWorker, ClassLoader loader, RecordStore store) {
+    /** {@code earlierRun}: the run this one resumes, or null. */
+    public BrokerUnits(BrokerLink link, String runId, String earlierRun, RunSteps steps, UnitWorker ownWorker, ClassLoader loader,
+                       RecordStore store) {
         this.link = link;
         this.runId = runId;
         this.steps = steps;
@@ -48,11 +51,15 @@ public final class BrokerUnits implements UnitPlacement, AutoCloseable {
         this.store = store;
         store.unitResults(runId).forEach((unitId, result) ->
                 replies.put(unitId, new UnitReply(runId, unitId, codec.decode(result, Serializable.class), null, "recorded")));
-        this.replyQueue = "dnnc.replies." + runId;
+        this.replyQueue = BrokerLink.replyQueue(runId);
         link.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("jms:queue:" + replyQueue).routeId("dnnc-replies").process(exchange -> accept(exchange.getIn().getBody(byte[].class)));
+                if (earlierRun != null) {
+                    from("jms:queue:" + BrokerLink.replyQueue(earlierRun)).routeId("dnnc-earlier-replies")
+                            .process(exchange -> accept(exchange.getIn().getBody(byte[].class)));
+                }
             }
         });
     }

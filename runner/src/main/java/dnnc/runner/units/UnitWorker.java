@@ -60,7 +60,8 @@ public final class UnitWorker {
                         + "&maxConcurrentConsumers=" + threads + "&disableReplyTo=true")
                         .routeId("dnnc-worker")
                         .process(UnitWorker.this::compute)
-                        .toD("jms:queue:${header." + BrokerLink.REPLY_QUEUE + "}");
+                        .toD("jms:queue:${header." + BrokerLink.REPLY_QUEUE + "}?explicitQosEnabled=true&timeToLive="
+                                + BrokerLink.REPLY_LIFETIME_MILLIS);
             }
         });
     }
