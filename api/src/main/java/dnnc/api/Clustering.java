@@ -12,8 +12,7 @@ import java.util.Map;
 public record Clustering(int[] labels, int clusterCount, int iterations, boolean converged,
                          List<String> warnings, PreferenceSweep sweep, Map<String, Object> facts) implements java.io.Serializable {
     public Clustering {
-        // kept in the given order (Map.copyOf iterates in an order drawn per JVM; the facts are recorded in order)
-        facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        facts = Map.copyOf(facts);
     }
 
     public Clustering(int[] labels, int clusterCount, int iterations, boolean converged, List<String> warnings, PreferenceSweep sweep) {
