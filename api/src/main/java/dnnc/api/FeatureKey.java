@@ -12,11 +12,15 @@ public record FeatureKey(FeatureKind kind, double alpha) implements java.io.Seri
 
     /** The alpha as a sentence writes it: "-3", "0.5". */
     public String alphaText() {
-        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
+        return alphaText(alpha);
     }
 
     /** Any alpha as results.json writes it. */
     public static String alphaLabel(double alpha) {
-        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha).replace('.', '_');
+        return alphaText(alpha).replace('.', '_');
+    }
+
+    private static String alphaText(double alpha) {
+        return alpha == Math.rint(alpha) ? Long.toString((long) alpha) : Double.toString(alpha);
     }
 }
