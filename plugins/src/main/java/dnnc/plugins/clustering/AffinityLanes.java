@@ -68,8 +68,9 @@ final class AffinityLanes {
      * its first position and the runner-up over its own columns; {@link RowMaxima#merge} turns them into the band's.
      * Even and odd vectors keep separate maxima: one set chains every vector's compare-and-blend to the previous
      * one's, and that latency, not memory, bounded the loop (0.91 against 0.65 ns a column at N = 600, one thread).
+     * With {@code update} false, A stays as it is and only the maxima of A + S are taken (the first pass).
      */
-    static void availabilities(AffinityMessages m, int i, RowMaxima out) {
+    static void availabilities(AffinityMessages m, int i, RowMaxima out, boolean update) {
         double[] a = m.a;
         double[] r = m.r;
         double[] s = m.s;
@@ -87,15 +88,19 @@ final class AffinityLanes {
         DoubleVector oddFirst = evenFirst;
         int diagonalVector = i - i % WIDTH; // the diagonal's lane is blended in (withLane is slow on JDK 17)
         double diagonal = m.diagonalAvailability(i); // no call inside the loop: C2 would box the running maxima around it
-        VectorMask<Double> diagonalLane = laneIndex.compare(VectorOperators.EQ, i % WIDTH);
+        // a double, not the int: compare(op, long) checks its argument on a slow path (a few % of the pass in JFR)
+        VectorMask<Double> diagonalLane = laneIndex.compare(VectorOperators.EQ, (double) (i % WIDTH));
         int j = 0;
         for (; j <= n - 2 * WIDTH; j += 2 * WIDTH) {
-            DoubleVector evenClipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, j)).max(0.0);
-            DoubleVector even = DoubleVector.fromArray(SPECIES, a, row + j).mul(damping).sub(evenClipped.mul(undamped));
-            if (j == diagonalVector) {
-                even = even.blend(diagonal, diagonalLane);
+            DoubleVector even = DoubleVector.fromArray(SPECIES, a, row + j);
+            if (update) {
+                DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, j)).max(0.0);
+                even = even.mul(damping).sub(clipped.mul(undamped));
+                if (j == diagonalVector) {
+                    even = even.blend(diagonal, diagonalLane);
+                }
+                even.intoArray(a, row + j);
             }
-            even.intoArray(a, row + j);
             even = even.add(DoubleVector.fromArray(SPECIES, s, row + j));
             VectorMask<Double> evenAbove = even.compare(VectorOperators.GT, evenTop);
             evenSecond = evenSecond.blend(even, even.compare(VectorOperators.GT, evenSecond)).blend(evenTop, evenAbove);
@@ -103,12 +108,15 @@ final class AffinityLanes {
             evenFirst = evenFirst.blend(laneIndex.add(j), evenAbove);
 
             int k = j + WIDTH;
-            DoubleVector oddClipped = DoubleVector.fromArray(SPECIES, r, row + k).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, k)).max(0.0);
-            DoubleVector odd = DoubleVector.fromArray(SPECIES, a, row + k).mul(damping).sub(oddClipped.mul(undamped));
-            if (k == diagonalVector) {
-                odd = odd.blend(diagonal, diagonalLane);
+            DoubleVector odd = DoubleVector.fromArray(SPECIES, a, row + k);
+            if (update) {
+                DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + k).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, k)).max(0.0);
+                odd = odd.mul(damping).sub(clipped.mul(undamped));
+                if (k == diagonalVector) {
+                    odd = odd.blend(diagonal, diagonalLane);
+                }
+                odd.intoArray(a, row + k);
             }
-            odd.intoArray(a, row + k);
             odd = odd.add(DoubleVector.fromArray(SPECIES, s, row + k));
             VectorMask<Double> oddAbove = odd.compare(VectorOperators.GT, oddTop);
             oddSecond = oddSecond.blend(odd, odd.compare(VectorOperators.GT, oddSecond)).blend(oddTop, oddAbove);
@@ -116,20 +124,13 @@ final class AffinityLanes {
             oddFirst = oddFirst.blend(laneIndex.add(k), oddAbove);
         }
         mergeLanes(out, i, evenTop, evenSecond, evenFirst, oddTop, oddSecond, oddFirst);
-        m.availabilitiesOfColumns(i, j, n, out);
-    }
-
-    /** A's damped update, clipped, over columns [j, j + WIDTH) of the row starting at {@code row}. */
-    private static DoubleVector updatedAvailabilities(double[] a, double[] r, double[] columnSums, int row, int j,
-                                                      double damping, double undamped) {
-        DoubleVector sums = DoubleVector.fromArray(SPECIES, columnSums, j);
-        DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0).sub(sums).max(0.0);
-        return DoubleVector.fromArray(SPECIES, a, row + j).mul(damping).sub(clipped.mul(undamped));
-    }
-
-    /** The scalar loop's runner-up after value v, lane by lane: the old maximum where v passed it, else v where v passed the runner-up. */
-    private static DoubleVector runnerUp(DoubleVector v, VectorMask<Double> above, DoubleVector top, DoubleVector second) {
-        return second.blend(v, v.compare(VectorOperators.GT, second)).blend(top, above);
+        if (update) {
+            m.availabilitiesOfColumns(i, j, n, out);
+        } else {
+            for (; j < n; j++) {
+                out.offer(i, j, a[row + j] + s[row + j]);
+            }
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ final class SinglePrecisionMessages implements MessageKernel {
         FloatVector oddFirst = evenFirst;
         int diagonalVector = i - i % WIDTH; // the diagonal's lane is blended in (withLane is slow on JDK 17)
         float diagonal = diagonalAvailability(i); // no call inside the loop: C2 would box the running maxima around it
-        VectorMask<Float> diagonalLane = laneIndex.compare(VectorOperators.EQ, i % WIDTH);
+        VectorMask<Float> diagonalLane = laneIndex.compare(VectorOperators.EQ, (float) (i % WIDTH)); // not compare(op, long): a slow path
         int j = 0;
         for (; j <= n - 2 * WIDTH; j += 2 * WIDTH) { // two sets of maxima, even and odd vectors, as AffinityLanes keeps
             FloatVector even = updatedAvailabilities(row, j);
