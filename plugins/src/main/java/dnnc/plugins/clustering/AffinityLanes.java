@@ -92,34 +92,15 @@ final class AffinityLanes {
         VectorMask<Double> diagonalLane = laneIndex.compare(VectorOperators.EQ, (double) (i % WIDTH));
         int j = 0;
         for (; j <= n - 2 * WIDTH; j += 2 * WIDTH) {
-            DoubleVector even = DoubleVector.fromArray(SPECIES, a, row + j);
-            if (update) {
-                DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, j)).max(0.0);
-                even = even.mul(damping).sub(clipped.mul(undamped));
-                if (j == diagonalVector) {
-                    even = even.blend(diagonal, diagonalLane);
-                }
-                even.intoArray(a, row + j);
-            }
-            even = even.add(DoubleVector.fromArray(SPECIES, s, row + j));
+            DoubleVector even = sumAfterUpdate(a, r, s, columnSums, damping, undamped, row, j, update, j == diagonalVector, diagonal, diagonalLane);
             VectorMask<Double> evenAbove = even.compare(VectorOperators.GT, evenTop);
-            evenSecond = evenSecond.blend(even, even.compare(VectorOperators.GT, evenSecond)).blend(evenTop, evenAbove);
+            evenSecond = runnerUp(even, evenAbove, evenTop, evenSecond);
             evenTop = evenTop.blend(even, evenAbove);
             evenFirst = evenFirst.blend(laneIndex.add(j), evenAbove);
-
             int k = j + WIDTH;
-            DoubleVector odd = DoubleVector.fromArray(SPECIES, a, row + k);
-            if (update) {
-                DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + k).max(0.0).sub(DoubleVector.fromArray(SPECIES, columnSums, k)).max(0.0);
-                odd = odd.mul(damping).sub(clipped.mul(undamped));
-                if (k == diagonalVector) {
-                    odd = odd.blend(diagonal, diagonalLane);
-                }
-                odd.intoArray(a, row + k);
-            }
-            odd = odd.add(DoubleVector.fromArray(SPECIES, s, row + k));
+            DoubleVector odd = sumAfterUpdate(a, r, s, columnSums, damping, undamped, row, k, update, k == diagonalVector, diagonal, diagonalLane);
             VectorMask<Double> oddAbove = odd.compare(VectorOperators.GT, oddTop);
-            oddSecond = oddSecond.blend(odd, odd.compare(VectorOperators.GT, oddSecond)).blend(oddTop, oddAbove);
+            oddSecond = runnerUp(odd, oddAbove, oddTop, oddSecond);
             oddTop = oddTop.blend(odd, oddAbove);
             oddFirst = oddFirst.blend(laneIndex.add(k), oddAbove);
         }
@@ -131,6 +112,31 @@ final class AffinityLanes {
                 out.offer(i, j, a[row + j] + s[row + j]);
             }
         }
+    }
+
+    /**
+     * A + S over columns [j, j + WIDTH) of the row starting at {@code row}, after A's update there (stored) unless
+     * {@code update} is false; {@code diagonal} goes into {@code diagonalLane} when the vector holds the diagonal.
+     */
+    private static DoubleVector sumAfterUpdate(double[] a, double[] r, double[] s, double[] columnSums, double damping,
+                                               double undamped, int row, int j, boolean update, boolean holdsDiagonal,
+                                               double diagonal, VectorMask<Double> diagonalLane) {
+        DoubleVector updated = DoubleVector.fromArray(SPECIES, a, row + j);
+        if (update) {
+            DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0)
+                    .sub(DoubleVector.fromArray(SPECIES, columnSums, j)).max(0.0);
+            updated = updated.mul(damping).sub(clipped.mul(undamped));
+            if (holdsDiagonal) {
+                updated = updated.blend(diagonal, diagonalLane);
+            }
+            updated.intoArray(a, row + j);
+        }
+        return updated.add(DoubleVector.fromArray(SPECIES, s, row + j));
+    }
+
+    /** The scalar loop's runner-up after value v, lane by lane: the old maximum where v passed it, else v where v passed the runner-up. */
+    private static DoubleVector runnerUp(DoubleVector v, VectorMask<Double> above, DoubleVector top, DoubleVector second) {
+        return second.blend(v, v.compare(VectorOperators.GT, second)).blend(top, above);
     }
 
     /**
