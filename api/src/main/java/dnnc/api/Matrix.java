@@ -28,7 +28,7 @@ public record Matrix(int rows, int cols, double[] values) implements java.io.Ser
 
     /** Writes a version 1 {@code .npy} file of little-endian float64, C order. */
     public void writeNpy(Path file) {
-        NpyCodec.write(file, new long[]{rows, cols}, 8, i -> values[i]);
+        NpyCodec.write(file, new long[]{rows, cols}, values);
     }
 
     public double get(int r, int c) {

@@ -20,8 +20,17 @@ final class NpyCodec {
     }
 
     static void write(Path file, long[] shape, int width, Npy.Values values) {
+        writing(file, () -> Npy.write(file, shape, width, values));
+    }
+
+    /** float64 values from an array, in bulk. */
+    static void write(Path file, long[] shape, double[] values) {
+        writing(file, () -> Npy.write(file, shape, values));
+    }
+
+    private static void writing(Path file, Runnable write) {
         try {
-            Npy.write(file, shape, width, values);
+            write.run();
         } catch (UncheckedIOException e) {
             throw new InvalidInputException(file + ": cannot be written (" + e.getCause().getMessage() + ")", e);
         }

@@ -27,6 +27,14 @@ public interface Plugin {
         new DeclaredParameters(this).configure(values);
     }
 
+    /**
+     * Work done once in a fresh JVM so that the first real call runs at full speed (native libraries loaded, hot
+     * loops compiled), without changing any result; a command runs it on the other core while it reads its input.
+     * Nothing by default.
+     */
+    default void warmUp() {
+    }
+
     /** The effective value of every declared parameter, as text: this is the plugin's provenance. */
     default Map<String, String> parameterValues() {
         return new DeclaredParameters(this).values();

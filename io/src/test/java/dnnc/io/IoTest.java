@@ -70,6 +70,22 @@ class IoTest {
         assertEquals("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", vector.strip());
     }
 
+    /** float64 arrays are written and read in bulk, in blocks: the same bytes as value by value, over several blocks. */
+    @Test
+    void float64ArraysWrittenInBlocksReadBackExactly() throws IOException {
+        double[] values = new double[3 * 43700]; // two blocks of 65,536 and 28 more
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        java.util.Arrays.setAll(values, i -> i % 7 == 0 ? -0.0 : random.nextGaussian() * Math.pow(10, random.nextInt(-300, 300)));
+        long[] shape = {3, values.length / 3};
+        Path file = Npy.write(folder.resolve("big.npy"), shape, values);
+        assertArrayEquals(Npy.bytes(shape, 8, i -> values[i]), Files.readAllBytes(file));
+        Npy.Contents read = Npy.read(file);
+        assertArrayEquals(shape, read.shape());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(read.values()[i]), "value " + i);
+        }
+    }
+
     private List<Path> files() throws IOException {
         try (Stream<Path> all = Files.list(folder)) {
             return all.toList();

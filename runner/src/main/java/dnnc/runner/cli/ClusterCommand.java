@@ -69,19 +69,18 @@ public final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The command's plugins: the similarity measure (null for --precomputed input) and the configured algorithm. */
+    private record Plugins(SimilarityMeasure measure, ClusteringAlgorithm algorithm) {
+    }
+
     @Override
     public Integer call() {
-        PluginCatalog catalog = new PluginCatalog();
-        SimilarityResult similarity = similarity(catalog);
-        ClusteringAlgorithm plugin = (ClusteringAlgorithm) catalog.create(PluginKind.CLUSTERING, algorithm);
-        Map<String, String> values = new LinkedHashMap<>(params);
-        if (preference != null) {
-            values.put("preference", preference);
-        }
-        if (damping != null) {
-            values.put("damping", damping);
-        }
-        plugin.configure(values);
+        Background<Plugins> created = Background.start(this::createPlugins);
+        Matrix matrix = readInput();
+        SimilarityResult precomputed = source.precomputed ? SimilarityMatrices.fromPrecomputed(input, matrix) : null;
+        Plugins plugins = created.get();
+        SimilarityResult similarity = precomputed != null ? precomputed : plugins.measure().similarity(matrix);
+        ClusteringAlgorithm plugin = plugins.algorithm();
         Clustering c = plugin.cluster(similarity.matrix(), seed, Progress.silent());
         writeLabels(similarity, c);
         PrintWriter err = spec.commandLine().getErr();
@@ -92,15 +91,34 @@ public final class ClusterCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SimilarityResult similarity(PluginCatalog catalog) {
+    private Plugins createPlugins() {
+        PluginCatalog catalog = new PluginCatalog();
+        SimilarityMeasure measure = source.precomputed ? null : (SimilarityMeasure) catalog.create(PluginKind.SIMILARITY, source.measure);
+        ClusteringAlgorithm plugin = (ClusteringAlgorithm) catalog.create(PluginKind.CLUSTERING, algorithm);
+        Map<String, String> values = new LinkedHashMap<>(params);
+        if (preference != null) {
+            values.put("preference", preference);
+        }
+        if (damping != null) {
+            values.put("damping", damping);
+        }
+        plugin.configure(values);
+        if (measure != null) {
+            measure.warmUp();
+        }
+        plugin.warmUp();
+        return new Plugins(measure, plugin);
+    }
+
+    private Matrix readInput() {
         if (source.precomputed) {
             Matrix s = MatrixFiles.read(input, MatrixFiles.NaNs.ALLOW);
             MatrixFiles.requireSquare(input, s);
-            return SimilarityMatrices.fromPrecomputed(input, s);
+            return s;
         }
         Matrix x = MatrixFiles.read(input, MatrixFiles.NaNs.REJECT);
         MatrixFiles.requireRows(input, x, 2);
-        return ((SimilarityMeasure) catalog.create(PluginKind.SIMILARITY, source.measure)).similarity(x);
+        return x;
     }
 
     private void writeLabels(SimilarityResult similarity, Clustering c) {

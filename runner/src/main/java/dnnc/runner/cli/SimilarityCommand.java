@@ -36,9 +36,14 @@ public final class SimilarityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Background<SimilarityMeasure> created = Background.start(() -> {
+            SimilarityMeasure plugin = (SimilarityMeasure) new PluginCatalog().create(PluginKind.SIMILARITY, measure);
+            plugin.warmUp();
+            return plugin;
+        });
         Matrix x = MatrixFiles.read(input, MatrixFiles.NaNs.REJECT);
         MatrixFiles.requireRows(input, x, 2);
-        SimilarityMeasure plugin = (SimilarityMeasure) new PluginCatalog().create(PluginKind.SIMILARITY, measure);
+        SimilarityMeasure plugin = created.get();
         SimilarityResult result = plugin.similarity(x);
         MatrixFiles.write(out, SimilarityMatrices.expand(result));
         spec.commandLine().getOut().printf("%s similarity of %d variables (%d constant, written as NaN) over %d samples -> %s%n",

@@ -17,6 +17,9 @@ public final class SimilarityMatrices {
 
     public static Matrix expand(SimilarityResult result) {
         int n = result.variables();
+        if (result.kept().length == n) {
+            return result.matrix(); // nothing excluded: the matrix is already the full one
+        }
         Matrix full = new Matrix(n, n, new double[n * n]);
         Arrays.fill(full.values(), Double.NaN);
         int[] kept = result.kept();
@@ -34,6 +37,9 @@ public final class SimilarityMatrices {
      */
     public static SimilarityResult fromPrecomputed(Path file, Matrix square) {
         int n = square.rows();
+        if (!hasNaN(square.values())) { // nothing excluded: no copy of the n^2 values
+            return new SimilarityResult("precomputed", square, java.util.stream.IntStream.range(0, n).toArray(), n);
+        }
         boolean[] excluded = new boolean[n];
         for (int i = 0; i < n; i++) {
             excluded[i] = Double.isNaN(square.get(i, i));
@@ -58,5 +64,14 @@ public final class SimilarityMatrices {
             }
         }
         return new SimilarityResult("precomputed", new Matrix(kept.length, kept.length, values), kept, n);
+    }
+
+    private static boolean hasNaN(double[] values) {
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
