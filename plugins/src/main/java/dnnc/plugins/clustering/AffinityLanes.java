@@ -1,7 +1,6 @@
 package dnnc.plugins.clustering;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.Vector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -14,6 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class AffinityLanes {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     static final int WIDTH = SPECIES.length();
+    private static final double[] LANE_INDEX = java.util.stream.IntStream.range(0, WIDTH).asDoubleStream().toArray();
+    /** Each thread's two sets of lane maxima at the end of a row, for {@link RowMaxima#merge}. */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[6 * WIDTH]);
 
     private AffinityLanes() {
     }
@@ -79,7 +81,7 @@ final class AffinityLanes {
         double undamped = m.undamped;
         int n = m.n;
         int row = i * n;
-        DoubleVector laneIndex = DoubleVector.zero(SPECIES).addIndex(1); // locals, not constants: C2 keeps them unboxed
+        DoubleVector laneIndex = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0); // a load: addIndex allocated on every row
         DoubleVector evenTop = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
         DoubleVector evenSecond = evenTop;
         DoubleVector evenFirst = DoubleVector.zero(SPECIES);
@@ -104,7 +106,16 @@ final class AffinityLanes {
             oddTop = oddTop.blend(odd, oddAbove);
             oddFirst = oddFirst.blend(laneIndex.add(k), oddAbove);
         }
-        mergeLanes(out, i, evenTop, evenSecond, evenFirst, oddTop, oddSecond, oddFirst);
+        // into an array here, where C2 knows the vectors' shape: passed to a method, they were boxed and its lane
+        // operations ran the vector API's allocating fallbacks (3-5 GB/s of garbage in JFR, a young GC every 0.1 s)
+        double[] lanes = SCRATCH.get();
+        evenTop.intoArray(lanes, 0);
+        evenSecond.intoArray(lanes, WIDTH);
+        evenFirst.intoArray(lanes, 2 * WIDTH);
+        oddTop.intoArray(lanes, 3 * WIDTH);
+        oddSecond.intoArray(lanes, 4 * WIDTH);
+        oddFirst.intoArray(lanes, 5 * WIDTH);
+        out.merge(i, lanes, WIDTH, 2);
         if (update) {
             m.availabilitiesOfColumns(i, j, n, out);
         } else {
@@ -137,25 +148,5 @@ final class AffinityLanes {
     /** The scalar loop's runner-up after value v, lane by lane: the old maximum where v passed it, else v where v passed the runner-up. */
     private static DoubleVector runnerUp(DoubleVector v, VectorMask<Double> above, DoubleVector top, DoubleVector second) {
         return second.blend(v, v.compare(VectorOperators.GT, second)).blend(top, above);
-    }
-
-    /**
-     * Row i's maxima over the lanes' columns from two sets of each lane's running maximum, runner-up and first
-     * position, first combined lane by lane (the set holding the larger maximum, or the earlier first position of an
-     * equal one, wins; the runner-up is the larger of its runner-up and the other set's maximum), then over the lanes.
-     */
-    static void mergeLanes(RowMaxima out, int i, DoubleVector evenTop, DoubleVector evenSecond, DoubleVector evenFirst,
-                           DoubleVector oddTop, DoubleVector oddSecond, DoubleVector oddFirst) {
-        VectorMask<Double> oddWins = oddTop.compare(VectorOperators.GT, evenTop)
-                .or(oddTop.compare(VectorOperators.EQ, evenTop).and(oddFirst.compare(VectorOperators.LT, evenFirst)));
-        DoubleVector winnersSecond = evenSecond.blend(oddSecond, oddWins);
-        DoubleVector losersTop = oddTop.blend(evenTop, oddWins);
-        DoubleVector second = winnersSecond.blend(losersTop, losersTop.compare(VectorOperators.GT, winnersSecond));
-        mergeLanes(out, i, evenTop.blend(oddTop, oddWins), second, evenFirst.blend(oddFirst, oddWins));
-    }
-
-    /** Row i's maxima over the lanes' columns from each lane's running maximum, runner-up and first position. */
-    static void mergeLanes(RowMaxima out, int i, Vector<?> top, Vector<?> second, Vector<?> first) {
-        out.merge(i, top.toDoubleArray(), second.toDoubleArray(), first.toDoubleArray(), top.length());
     }
 }

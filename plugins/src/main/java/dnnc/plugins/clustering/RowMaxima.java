@@ -34,31 +34,38 @@ final class RowMaxima {
     }
 
     /**
-     * Row i's maxima from the maxima of {@code count} parts of its columns, in any order of parts: the maximum at its
-     * first position (the smallest first position among parts reaching it), the runner-up as the largest of that
-     * part's runner-up and the other parts' maxima. Values are exact; only a runner-up of zero can differ in sign
-     * from the scalar loop's (which zero it kept depends on the column order): callers rescan those rows.
+     * Row i's maxima from the maxima of parts of its columns, in any order of parts: the maximum at its first
+     * position (the smallest first position among parts reaching it), the runner-up as the largest of that part's
+     * runner-up and the other parts' maxima. Values are exact; only a runner-up of zero can differ in sign from the
+     * scalar loop's (which zero it kept depends on the column order): callers rescan those rows. {@code lanes} holds
+     * {@code sets} sets of {@code width} parts, each set as its maxima, runner-ups and first positions in turn.
      */
-    void merge(int i, double[] tops, double[] seconds, double[] firsts, int count) {
-        int best = -1;
-        for (int part = 0; part < count; part++) {
-            if (tops[part] > Double.NEGATIVE_INFINITY && (best < 0 || tops[part] > tops[best]
-                    || (tops[part] == tops[best] && firsts[part] < firsts[best]))) {
-                best = part;
+    void merge(int i, double[] lanes, int width, int sets) {
+        int best = -1; // index of the best part's maximum in lanes
+        for (int set = 0; set < sets; set++) {
+            for (int lane = 0; lane < width; lane++) {
+                int top = 3 * set * width + lane;
+                if (lanes[top] > Double.NEGATIVE_INFINITY && (best < 0 || lanes[top] > lanes[best]
+                        || (lanes[top] == lanes[best] && lanes[top + 2 * width] < lanes[best + 2 * width]))) {
+                    best = top;
+                }
             }
         }
         if (best < 0) {
             clear(i);
             return;
         }
-        double runnerUp = seconds[best];
-        for (int part = 0; part < count; part++) {
-            if (part != best && tops[part] > runnerUp) {
-                runnerUp = tops[part];
+        double runnerUp = lanes[best + width];
+        for (int set = 0; set < sets; set++) {
+            for (int lane = 0; lane < width; lane++) {
+                int top = 3 * set * width + lane;
+                if (top != best && lanes[top] > runnerUp) {
+                    runnerUp = lanes[top];
+                }
             }
         }
-        first[i] = (int) firsts[best];
-        top[i] = tops[best];
+        first[i] = (int) lanes[best + 2 * width];
+        top[i] = lanes[best];
         second[i] = runnerUp;
     }
 }

@@ -14,6 +14,15 @@ import jdk.incubator.vector.VectorSpecies;
 final class SinglePrecisionMessages implements MessageKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int WIDTH = SPECIES.length();
+    private static final float[] LANE_INDEX = new float[WIDTH];
+    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[6 * WIDTH]);
+    private static final ThreadLocal<double[]> WIDE_SCRATCH = ThreadLocal.withInitial(() -> new double[6 * WIDTH]);
+
+    static {
+        for (int k = 0; k < WIDTH; k++) {
+            LANE_INDEX[k] = k;
+        }
+    }
 
     private final float[] s;
     private final float[] a;
@@ -58,7 +67,7 @@ final class SinglePrecisionMessages implements MessageKernel {
         float[] s = this.s;
         float[] columnSums = this.columnSums;
         int row = i * n;
-        FloatVector laneIndex = FloatVector.zero(SPECIES).addIndex(1); // locals, not constants: C2 keeps them unboxed
+        FloatVector laneIndex = FloatVector.fromArray(SPECIES, LANE_INDEX, 0); // a load: addIndex allocated on every row
         FloatVector evenTop = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         FloatVector evenSecond = evenTop;
         FloatVector evenFirst = FloatVector.zero(SPECIES);
@@ -82,12 +91,18 @@ final class SinglePrecisionMessages implements MessageKernel {
             oddTop = oddTop.blend(odd, oddAbove);
             oddFirst = oddFirst.blend(laneIndex.add(k), oddAbove);
         }
-        VectorMask<Float> oddWins = oddTop.compare(VectorOperators.GT, evenTop) // as AffinityLanes.mergeLanes combines the sets
-                .or(oddTop.compare(VectorOperators.EQ, evenTop).and(oddFirst.compare(VectorOperators.LT, evenFirst)));
-        FloatVector winnersSecond = evenSecond.blend(oddSecond, oddWins);
-        FloatVector losersTop = oddTop.blend(evenTop, oddWins);
-        AffinityLanes.mergeLanes(out, i, evenTop.blend(oddTop, oddWins),
-                winnersSecond.blend(losersTop, losersTop.compare(VectorOperators.GT, winnersSecond)), evenFirst.blend(oddFirst, oddWins));
+        float[] lanes = SCRATCH.get(); // into arrays here, where C2 knows the vectors' shape (see AffinityLanes)
+        evenTop.intoArray(lanes, 0);
+        evenSecond.intoArray(lanes, WIDTH);
+        evenFirst.intoArray(lanes, 2 * WIDTH);
+        oddTop.intoArray(lanes, 3 * WIDTH);
+        oddSecond.intoArray(lanes, 4 * WIDTH);
+        oddFirst.intoArray(lanes, 5 * WIDTH);
+        double[] wide = WIDE_SCRATCH.get();
+        for (int k = 0; k < wide.length; k++) {
+            wide[k] = lanes[k];
+        }
+        out.merge(i, wide, WIDTH, 2);
         for (; j < n; j++) {
             float updated = j == i ? diagonal
                     : a[row + j] * damping - Math.max(Math.max(r[row + j], 0f) - columnSums[j], 0f) * undamped;
