@@ -203,8 +203,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.recorder().result(prefix + ".iterations", c.iterations());
         context.recorder().result(prefix + ".converged", c.converged());
         context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
-        // sorted: Map.copyOf iterates in an order drawn per JVM, and results.json must be the same bytes from any JVM
-        new java.util.TreeMap<>(c.facts()).forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
+        c.facts().forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
         if (c.sweep() != null) {
             context.recorder().result("clustering." + key.kind().id() + ".preference", c.sweep().chosen());
             context.recorder().result("clustering." + key.kind().id() + ".preference_chosen_at_alpha", key.alphaLabel());
