@@ -80,13 +80,13 @@ public final class AffinityPropagation implements ClusteringAlgorithm {
     }
 
     /**
-     * Fixed at {@code chosen}, its convergence ladder starting at the rung on which the representative converged
-     * there: every alpha of the kind then starts from one damping (comparable fits), and none pays again for the
-     * rungs the representative already saw oscillate (1,200 iterations a matrix on the study's ACE features).
+     * Fixed at {@code chosen}, its convergence ladder starting at the rung on which the representative settles
+     * there ({@link PreferenceSweeper#settle}): every alpha of the kind then starts from one damping (comparable
+     * fits), and none pays again for the rungs the representative already saw oscillate.
      */
     private AffinityPropagation settledAt(PreferenceSweeper sweeper, PreferenceSweeper.Problem representative, double chosen) {
         AffinityPropagation fixed = at(chosen);
-        ConvergenceLadder.Fit fit = sweeper.solve(representative, chosen);
+        ConvergenceLadder.Fit fit = sweeper.settle(representative, chosen);
         if (fit.succeeded() && fit.tried().size() > 1) {
             fixed.configure(Map.of("damping", Double.toString(fit.rung().damping()), "max-iter", Integer.toString(fit.rung().maxIter())));
         }

@@ -58,6 +58,17 @@ final class ConvergenceLadder {
         return List.copyOf(rungs);
     }
 
+    /** The rung of this ladder with {@code damping}. */
+    Rung rungAt(double damping) {
+        return rungs.stream().filter(r -> r.damping() == damping).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rung with damping " + damping + " in " + rungs));
+    }
+
+    /** The rungs climbed to reach {@code last}, itself included. */
+    List<Rung> rungsUpTo(Rung last) {
+        return List.copyOf(rungs.subList(0, rungs.indexOf(last) + 1));
+    }
+
     /**
      * The same dampings, each with the first rung's iteration limit: for the many fits of a sweep, where a point
      * that needs thousands of iterations is left as a gap rather than paid for (the clustering finally reported

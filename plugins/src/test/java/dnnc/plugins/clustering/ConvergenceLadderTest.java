@@ -61,6 +61,74 @@ class ConvergenceLadderTest {
     }
 
     @Test
+    void aKindSettlesOnTheFirstDampingAtWhichItsRepresentativeConvergesWithinTheFirstRungsLimit() {
+        PreferenceSweeper.Problem problem = PreferenceSweeper.Problem.of(OSCILLATING.values(), OSCILLATING.rows(), 0);
+        double[] meta = Fixtures.vector("ap_n39_nonconverged_d07_meta.csv");
+        int iterationsAt07 = (int) meta[4]; // scikit-learn's count at damping 0.7 (0.5 oscillates)
+
+        ConvergenceLadder.Fit prompt = sweeperWithLimit(iterationsAt07).settle(problem, -30);
+        assertEquals(new ConvergenceLadder.Rung(0.7, 1000), prompt.rung(), "0.7 converges within the limit: settled there, "
+                + "with that damping's own limit on the full ladder");
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.5, iterationsAt07), new ConvergenceLadder.Rung(0.7, 1000)), prompt.tried());
+
+        ConvergenceLadder.Fit full = sweeperWithLimit(15).settle(problem, -30);
+        assertEquals(new ConvergenceLadder.Rung(0.7, 1000), full.rung(), "nothing converges within 15 iterations (convergence "
+                + "needs 16): the full ladder decides, as for any fit");
+        assertEquals(iterationsAt07, full.run().iterations());
+    }
+
+    @Test
+    void aKindDoesNotSettleOnADampingAtWhichItsRepresentativeConvergesOnlyAfterLongOscillation() {
+        double[] s = cosineOfTwoBlobs(150, 20, 0);
+        PreferenceSweeper.Problem problem = PreferenceSweeper.Problem.of(s, 150, 0);
+        ConvergenceLadder.Fit climbed = new ConvergenceLadder(0.5, 200, 15).fit(problem.similarity(), -100, problem.median());
+        assertEquals(new ConvergenceLadder.Rung(0.7, 1000), climbed.rung(), "the plain ladder stops at 0.7");
+        assertTrue(climbed.run().iterations() > 200, "after " + climbed.run().iterations() + " iterations");
+
+        ConvergenceLadder.Fit settled = sweeperWithLimit(200).settle(problem, -100);
+        assertEquals(new ConvergenceLadder.Rung(0.9, 1000), settled.rung());
+        assertTrue(settled.run().iterations() <= 200, "converges within the first rung's limit there: " + settled.run().iterations());
+        assertEquals(3, settled.tried().size());
+    }
+
+    /** Cosine similarities of n points in d dimensions drawn around two centres (java.util.Random, so any JVM draws the same). */
+    private static double[] cosineOfTwoBlobs(int n, int d, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[][] centres = new double[2][d];
+        for (double[] centre : centres) {
+            for (int j = 0; j < d; j++) {
+                centre[j] = random.nextGaussian();
+            }
+        }
+        double[][] x = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            double spread = 0.5 + random.nextDouble();
+            for (int j = 0; j < d; j++) {
+                x[i][j] = centres[i % 2][j] + random.nextGaussian() * spread;
+            }
+        }
+        double[] s = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                double dot = 0;
+                double normI = 0;
+                double normK = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += x[i][j] * x[k][j];
+                    normI += x[i][j] * x[i][j];
+                    normK += x[k][j] * x[k][j];
+                }
+                s[i * n + k] = dot / Math.sqrt(normI * normK);
+            }
+        }
+        return s;
+    }
+
+    private static PreferenceSweeper sweeperWithLimit(int maxIter) {
+        return new PreferenceSweeper(new ConvergenceLadder(0.5, maxIter, 15), 20, 0.1, 2);
+    }
+
+    @Test
     void aFitStartedFromItsOwnConvergedMessagesStaysThereAndStopsAtTheFirstChance() {
         NoisySimilarity s = new NoisySimilarity(OSCILLATING.values(), OSCILLATING.rows(), 0);
         double median = AffinityPropagationSolver.median(OSCILLATING.values());
