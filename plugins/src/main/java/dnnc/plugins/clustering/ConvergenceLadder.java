@@ -64,6 +64,17 @@ final class ConvergenceLadder {
                 .orElseThrow(() -> new IllegalArgumentException("no rung with damping " + damping + " in " + rungs));
     }
 
+    /** This ladder without the rungs below {@code damping}. */
+    ConvergenceLadder from(double damping) {
+        ConvergenceLadder higher = new ConvergenceLadder(rungs.get(0).damping(), rungs.get(0).maxIter(), convergenceIter, 1, float32);
+        higher.rungs.clear();
+        rungs.stream().filter(r -> r.damping() >= damping).forEach(higher.rungs::add);
+        if (higher.rungs.isEmpty()) {
+            throw new IllegalArgumentException("no rung with damping " + damping + " or more in " + rungs);
+        }
+        return higher;
+    }
+
     /** The rungs climbed to reach {@code last}, itself included. */
     List<Rung> rungsUpTo(Rung last) {
         return List.copyOf(rungs.subList(0, rungs.indexOf(last) + 1));

@@ -58,8 +58,9 @@ final class PreferenceSweeper {
         List<String> warnings = new ArrayList<>();
         int clustersAtMin = -1; // the range search's last solve, when it was at the final p_min
         boolean succeededAtMin = false;
+        ConvergenceLadder rangeLadder = gridLadder;
         for (int widen = 0; widen < 4; widen++) {
-            ConvergenceLadder.Fit fit = gridLadder.fit(problem.similarity(), pMin, problem.median());
+            ConvergenceLadder.Fit fit = rangeLadder.fit(problem.similarity(), pMin, problem.median());
             clustersAtMin = fit.run().clusterCount();
             succeededAtMin = fit.succeeded();
             if (!succeededAtMin || clustersAtMin <= 1) {
@@ -67,6 +68,9 @@ final class PreferenceSweeper {
             }
             pMin = pMax - 1.5 * (pMax - pMin);
             clustersAtMin = -1;
+            // lower preferences oscillate at least as much: the lower p_min starts at the damping that converged here
+            // (the study's matrices: 0.5 and 0.7 ran their 200 iterations at every p_min, each time)
+            rangeLadder = gridLadder.from(fit.rung().damping());
         }
         double span = Math.max(pMax - pMin, 1e-12);
         double[] preferences = new double[points];

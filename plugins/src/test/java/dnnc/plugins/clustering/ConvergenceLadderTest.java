@@ -44,6 +44,9 @@ class ConvergenceLadderTest {
         assertEquals(List.of(new ConvergenceLadder.Rung(0.8, 5000), new ConvergenceLadder.Rung(0.9, 5000),
                 new ConvergenceLadder.Rung(0.95, 5000)), new ConvergenceLadder(0.8, 5000, 15).rungs());
         assertEquals(1, new ConvergenceLadder(0.5, 200, 15, 1, false).rungs().size());
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.9, 1000), new ConvergenceLadder.Rung(0.95, 2000)),
+                new ConvergenceLadder(0.5, 200, 15).from(0.9).rungs(), "from a damping: the rungs below it dropped, the others as they were");
+        assertEquals(List.of(new ConvergenceLadder.Rung(0.95, 200)), new ConvergenceLadder(0.5, 200, 15).capped().from(0.95).rungs());
     }
 
     @Test
