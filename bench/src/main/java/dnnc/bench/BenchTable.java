@@ -51,7 +51,9 @@ public final class BenchTable {
             new Row("lesion evals/s, judged (ref: forward loop + SIMD judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop.evals_per_s", true, 5.0),
             new Row("lesion evals/s, judged (ref: forward loop + graph judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop_graph_judge.evals_per_s", true, 5.0),
             new Row("whole pipeline (reference's work, no judge), s", "pipeline.total.s", "total_without_judge", false, 1.0),
-            new Row("study workflow, s (ref: reference pipeline)", "study.s", "total", false, 1.0));
+            new Row("study workflow, s (ref: reference pipeline)", "study.s", "total", false, 1.0),
+            new Row("study cold (fresh model cache), s (ref: 2.5-min budget)", "study.s", "study.cold_budget.s", false, 1.0),
+            new Row("study warm (models cached), s (ref: 1-min budget)", "study.warm.s", "study.warm_budget.s", false, 1.0));
 
     private BenchTable() {
     }

@@ -52,6 +52,32 @@ class BenchCommandTest {
     }
 
     @Test
+    void theStudyIsTimedAsAUserRunsItColdThenWarmAgainstItsBudgets() throws Exception {
+        Path workflow = Path.of(BenchCommandTest.class.getResource("/workflows/tiny-study.yaml").toURI());
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = Main.execute("bench", "--only", "study", "--study", workflow.toString(), "--no-reference", "--runs", runs.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        assertTrue(out.contains("| study cold (fresh model cache), s (ref: 2.5-min budget)"), out);
+        assertTrue(out.contains("| study warm (models cached), s (ref: 1-min budget)"), out);
+        try (RecordStore store = RecordStore.open(runs)) {
+            List<RunSummary> recorded = store.listRuns(RunFilter.all());
+            assertEquals(3, recorded.size(), "the bench and its two study runs, each a run of its own: " + recorded);
+            assertTrue(recorded.stream().allMatch(r -> r.status() == RunStatus.SUCCEEDED), recorded.toString());
+            RunSummary bench = recorded.stream().filter(r -> r.workflowPath().equals("bench")).findFirst().orElseThrow();
+            JsonNode study = store.results(bench.id()).get("bench").get("study");
+            assertTrue(study.get("s").asDouble() > 0 && study.get("warm").get("s").asDouble() > 0, study.toString());
+        }
+    }
+
+    @Test
     void withoutThePythonStackTheTablesFirstLineSaysTheReferenceDidNotRunAndWhy() throws Exception {
         Path missing = runs.resolve("no-such-python");
         PrintStream original = System.out;

@@ -66,8 +66,11 @@ final class AffinityLanes {
     /**
      * A's update in lanes, the diagonal put into its lane apart. Each lane keeps the scalar loop's running maximum,
      * its first position and the runner-up over its own columns; {@link RowMaxima#merge} turns them into the band's.
+     * Even and odd vectors keep separate maxima: one set chains every vector's compare-and-blend to the previous
+     * one's, and that latency, not memory, bounded the loop (0.91 against 0.65 ns a column at N = 600, one thread).
+     * With {@code update} false, A stays as it is and only the maxima of A + S are taken (the first pass).
      */
-    static void availabilities(AffinityMessages m, int i, RowMaxima out) {
+    static void availabilities(AffinityMessages m, int i, RowMaxima out, boolean update) {
         double[] a = m.a;
         double[] r = m.r;
         double[] s = m.s;
@@ -77,29 +80,78 @@ final class AffinityLanes {
         int n = m.n;
         int row = i * n;
         DoubleVector laneIndex = DoubleVector.zero(SPECIES).addIndex(1); // locals, not constants: C2 keeps them unboxed
-        DoubleVector top = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-        DoubleVector second = top;
-        DoubleVector first = DoubleVector.zero(SPECIES);
+        DoubleVector evenTop = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
+        DoubleVector evenSecond = evenTop;
+        DoubleVector evenFirst = DoubleVector.zero(SPECIES);
+        DoubleVector oddTop = evenTop;
+        DoubleVector oddSecond = evenTop;
+        DoubleVector oddFirst = evenFirst;
         int diagonalVector = i - i % WIDTH; // the diagonal's lane is blended in (withLane is slow on JDK 17)
         double diagonal = m.diagonalAvailability(i); // no call inside the loop: C2 would box the running maxima around it
-        VectorMask<Double> diagonalLane = laneIndex.compare(VectorOperators.EQ, i % WIDTH);
+        // a double, not the int: compare(op, long) checks its argument on a slow path (a few % of the pass in JFR)
+        VectorMask<Double> diagonalLane = laneIndex.compare(VectorOperators.EQ, (double) (i % WIDTH));
         int j = 0;
-        for (; j <= n - WIDTH; j += WIDTH) {
-            DoubleVector sums = DoubleVector.fromArray(SPECIES, columnSums, j);
-            DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0).sub(sums).max(0.0);
-            DoubleVector updated = DoubleVector.fromArray(SPECIES, a, row + j).mul(damping).sub(clipped.mul(undamped));
-            if (j == diagonalVector) {
+        for (; j <= n - 2 * WIDTH; j += 2 * WIDTH) {
+            DoubleVector even = sumAfterUpdate(a, r, s, columnSums, damping, undamped, row, j, update, j == diagonalVector, diagonal, diagonalLane);
+            VectorMask<Double> evenAbove = even.compare(VectorOperators.GT, evenTop);
+            evenSecond = runnerUp(even, evenAbove, evenTop, evenSecond);
+            evenTop = evenTop.blend(even, evenAbove);
+            evenFirst = evenFirst.blend(laneIndex.add(j), evenAbove);
+            int k = j + WIDTH;
+            DoubleVector odd = sumAfterUpdate(a, r, s, columnSums, damping, undamped, row, k, update, k == diagonalVector, diagonal, diagonalLane);
+            VectorMask<Double> oddAbove = odd.compare(VectorOperators.GT, oddTop);
+            oddSecond = runnerUp(odd, oddAbove, oddTop, oddSecond);
+            oddTop = oddTop.blend(odd, oddAbove);
+            oddFirst = oddFirst.blend(laneIndex.add(k), oddAbove);
+        }
+        mergeLanes(out, i, evenTop, evenSecond, evenFirst, oddTop, oddSecond, oddFirst);
+        if (update) {
+            m.availabilitiesOfColumns(i, j, n, out);
+        } else {
+            for (; j < n; j++) {
+                out.offer(i, j, a[row + j] + s[row + j]);
+            }
+        }
+    }
+
+    /**
+     * A + S over columns [j, j + WIDTH) of the row starting at {@code row}, after A's update there (stored) unless
+     * {@code update} is false; {@code diagonal} goes into {@code diagonalLane} when the vector holds the diagonal.
+     */
+    private static DoubleVector sumAfterUpdate(double[] a, double[] r, double[] s, double[] columnSums, double damping,
+                                               double undamped, int row, int j, boolean update, boolean holdsDiagonal,
+                                               double diagonal, VectorMask<Double> diagonalLane) {
+        DoubleVector updated = DoubleVector.fromArray(SPECIES, a, row + j);
+        if (update) {
+            DoubleVector clipped = DoubleVector.fromArray(SPECIES, r, row + j).max(0.0)
+                    .sub(DoubleVector.fromArray(SPECIES, columnSums, j)).max(0.0);
+            updated = updated.mul(damping).sub(clipped.mul(undamped));
+            if (holdsDiagonal) {
                 updated = updated.blend(diagonal, diagonalLane);
             }
             updated.intoArray(a, row + j);
-            DoubleVector v = updated.add(DoubleVector.fromArray(SPECIES, s, row + j));
-            VectorMask<Double> above = v.compare(VectorOperators.GT, top);
-            second = second.blend(v, v.compare(VectorOperators.GT, second)).blend(top, above);
-            top = top.blend(v, above);
-            first = first.blend(laneIndex.add(j), above);
         }
-        mergeLanes(out, i, top, second, first);
-        m.availabilitiesOfColumns(i, j, n, out);
+        return updated.add(DoubleVector.fromArray(SPECIES, s, row + j));
+    }
+
+    /** The scalar loop's runner-up after value v, lane by lane: the old maximum where v passed it, else v where v passed the runner-up. */
+    private static DoubleVector runnerUp(DoubleVector v, VectorMask<Double> above, DoubleVector top, DoubleVector second) {
+        return second.blend(v, v.compare(VectorOperators.GT, second)).blend(top, above);
+    }
+
+    /**
+     * Row i's maxima over the lanes' columns from two sets of each lane's running maximum, runner-up and first
+     * position, first combined lane by lane (the set holding the larger maximum, or the earlier first position of an
+     * equal one, wins; the runner-up is the larger of its runner-up and the other set's maximum), then over the lanes.
+     */
+    static void mergeLanes(RowMaxima out, int i, DoubleVector evenTop, DoubleVector evenSecond, DoubleVector evenFirst,
+                           DoubleVector oddTop, DoubleVector oddSecond, DoubleVector oddFirst) {
+        VectorMask<Double> oddWins = oddTop.compare(VectorOperators.GT, evenTop)
+                .or(oddTop.compare(VectorOperators.EQ, evenTop).and(oddFirst.compare(VectorOperators.LT, evenFirst)));
+        DoubleVector winnersSecond = evenSecond.blend(oddSecond, oddWins);
+        DoubleVector losersTop = oddTop.blend(evenTop, oddWins);
+        DoubleVector second = winnersSecond.blend(losersTop, losersTop.compare(VectorOperators.GT, winnersSecond));
+        mergeLanes(out, i, evenTop.blend(oddTop, oddWins), second, evenFirst.blend(oddFirst, oddWins));
     }
 
     /** Row i's maxima over the lanes' columns from each lane's running maximum, runner-up and first position. */

@@ -39,6 +39,10 @@ final class AffinityMessages implements MessageKernel {
 
     @Override
     public void rowMaxima(int i, RowMaxima out) {
+        if (LANES) {
+            AffinityLanes.availabilities(this, i, out, false);
+            return;
+        }
         out.clear(i);
         int row = i * n;
         for (int j = 0; j < n; j++) {
@@ -49,7 +53,7 @@ final class AffinityMessages implements MessageKernel {
     @Override
     public void availabilities(int i, RowMaxima out) {
         if (LANES) {
-            AffinityLanes.availabilities(this, i, out);
+            AffinityLanes.availabilities(this, i, out, true);
             return;
         }
         out.clear(i);

@@ -13,6 +13,8 @@ public final class LegacyRandomState {
     private static final int N = 624;
     private static final int M = 397;
     private final int[] key = new int[N];
+    /** The block's words tempered in one loop after each twist, which C2 can run in SIMD lanes. */
+    private final int[] tempered = new int[N];
     private int pos;
     private boolean hasGauss;
     private double gauss;
@@ -44,6 +46,13 @@ public final class LegacyRandomState {
         }
         int y = (key[N - 1] & upper) | (key[0] & lower);
         key[N - 1] = key[M - 1] ^ (y >>> 1) ^ (-(y & 1) & matrixA);
+        for (int k = 0; k < N; k++) {
+            int z = key[k];
+            z ^= z >>> 11;
+            z ^= (z << 7) & 0x9d2c5680;
+            z ^= (z << 15) & 0xefc60000;
+            tempered[k] = z ^ (z >>> 18);
+        }
         pos = 0;
     }
 
@@ -52,12 +61,7 @@ public final class LegacyRandomState {
         if (pos == N) {
             generate();
         }
-        int y = key[pos++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y & 0xffffffffL;
+        return tempered[pos++] & 0xffffffffL;
     }
 
     /** Uniform in [0, 1) with 53 random bits (NumPy's random_sample). */

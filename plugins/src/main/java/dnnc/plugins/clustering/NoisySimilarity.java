@@ -21,18 +21,22 @@ final class NoisySimilarity {
         this.similarity = similarity;
         this.n = n;
         this.degenerate = n == 1 || allOffDiagonalEqual(similarity, n);
-        this.noisy = degenerate ? null : similarity.clone();
+        this.noisy = degenerate ? null : new double[similarity.length];
         this.diagonalNoise = new double[degenerate ? 0 : n];
         if (degenerate) {
             return;
         }
         LegacyRandomState random = new LegacyRandomState(seed);
+        int diagonal = 0; // the next diagonal entry's index: a division per entry cost as much as drawing the noise
         for (int k = 0; k < noisy.length; k++) {
             double g = random.standardNormal();
-            if (k % (n + 1) == 0) {
+            double v = similarity[k];
+            if (k == diagonal) {
                 diagonalNoise[k / (n + 1)] = g;
+                noisy[k] = v; // replaced by the preference in at()
+                diagonal += n + 1;
             } else {
-                noisy[k] = noisy[k] + (EPS * noisy[k] + TINY_100) * g;
+                noisy[k] = v + (EPS * v + TINY_100) * g;
             }
         }
     }

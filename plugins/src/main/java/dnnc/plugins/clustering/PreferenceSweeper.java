@@ -2,6 +2,7 @@ package dnnc.plugins.clustering;
 
 import dnnc.api.PreferenceSweep;
 import dnnc.api.Progress;
+import dnnc.plugins.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,14 @@ final class PreferenceSweeper {
 
     /** One similarity matrix and seed, with what all its solves share: the noise (drawn once) and the median. */
     record Problem(NoisySimilarity similarity, double median) {
+        /** The median is selected on a second core while the noise is drawn (both are a pass or more over n^2 values). */
         static Problem of(double[] s, int n, long seed) {
-            return new Problem(new NoisySimilarity(s, n, seed), AffinityPropagationSolver.median(s));
+            if (n < 200) {
+                return new Problem(new NoisySimilarity(s, n, seed), AffinityPropagationSolver.median(s));
+            }
+            java.util.concurrent.Future<Double> median = Parallel.alongside(() -> AffinityPropagationSolver.median(s), "dnnc-median");
+            NoisySimilarity noisy = new NoisySimilarity(s, n, seed);
+            return new Problem(noisy, Parallel.await(median, "the median similarity"));
         }
     }
 

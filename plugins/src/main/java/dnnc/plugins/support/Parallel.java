@@ -20,14 +20,35 @@ public final class Parallel {
         });
     }
 
+    /** {@code job} started on a daemon thread of its own, for work to overlap with what the caller does meanwhile. */
+    public static <T> Future<T> alongside(java.util.concurrent.Callable<T> job, String name) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(job);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
     /** Waits for every job; the first failure is rethrown as it was thrown, and an interrupt cancels the rest. */
     public static void awaitAll(List<? extends Future<?>> pending, String what) {
-        try {
-            for (Future<?> f : pending) {
-                f.get();
+        for (Future<?> f : pending) {
+            try {
+                await(f, what);
+            } catch (RuntimeException | Error e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    pending.forEach(p -> p.cancel(true));
+                }
+                throw e;
             }
+        }
+    }
+
+    /** The job's result; its failure rethrown as it was thrown. */
+    public static <T> T await(Future<T> job, String what) {
+        try {
+            return job.get();
         } catch (InterruptedException e) {
-            pending.forEach(f -> f.cancel(true));
+            job.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException(what + " interrupted", e);
         } catch (ExecutionException e) {
