@@ -8,6 +8,8 @@ public final class Slots {
     public static final Slot<AttributionResult> ATTRIBUTION = new Slot<>("attribution", AttributionResult.class);
     public static final Slot<SampleFeatures> FEATURES = new Slot<>("features", SampleFeatures.class);
     public static final Slot<SimilaritySet> SIMILARITIES = new Slot<>("similarities", SimilaritySet.class);
+    /** The similarity plugin, as configured, that computed {@link #SIMILARITIES}. */
+    public static final Slot<SimilarityMeasure> SIMILARITY_MEASURE = new Slot<>("similarity measure", SimilarityMeasure.class);
     public static final Slot<ClusteringAlgorithm> CLUSTERING_ALGORITHM = new Slot<>("clustering algorithm", ClusteringAlgorithm.class);
     public static final Slot<LesionCriterion> LESION_CRITERION = new Slot<>("lesion criterion", LesionCriterion.class);
     public static final Slot<ClusteringSet> CLUSTERINGS = new Slot<>("clusterings", ClusteringSet.class);
@@ -21,6 +23,9 @@ public final class Slots {
     public static final Slot<RowAttribution> ROW_ATTRIBUTION = new Slot<>("network attribution", RowAttribution.class);
     public static final Slot<StrokeShare> STROKE_SHARE = new Slot<>("stroke share", StrokeShare.class);
     public static final Slot<SensitivitySummary> SENSITIVITY = new Slot<>("lesion sensitivity", SensitivitySummary.class);
+
+    /** The plugin catalog, on the boards of units a worker computes (see {@link PluginLookup}). */
+    public static final Slot<PluginLookup> PLUGINS = new Slot<>("plugins", PluginLookup.class);
 
     private Slots() {
     }

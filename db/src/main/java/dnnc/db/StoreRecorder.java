@@ -46,7 +46,7 @@ final class StoreRecorder implements Recorder {
     @Override
     public void result(String path, Object value) {
         ResultPaths.check(path);
-        JsonNode node = Json.toNode(value, "result " + path);
+        JsonNode node = Json.recordedNode(value, "result " + path);
         String json = Json.write(node);
         Double number = Json.finiteNumber(node);
         database.transaction(connection -> {
@@ -176,7 +176,7 @@ final class StoreRecorder implements Recorder {
         }
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < columns.size(); i++) {
-            object.set(columns.get(i), Json.toNode(row.get(i), "table " + table + " column " + columns.get(i)));
+            object.set(columns.get(i), Json.recordedNode(row.get(i), "table " + table + " column " + columns.get(i)));
         }
         return Json.write(object);
     }

@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * Every plugin dnnc can find, by kind and name, bound by name in Guice (one map per kind). The classes come from
  * {@link PluginDiscovery}: the built-in ones exactly as a third-party jar's would.
  */
-public final class PluginCatalog {
+public final class PluginCatalog implements dnnc.api.PluginLookup {
     private final Injector injector;
     private final ClassLoader loader;
 
@@ -44,6 +44,7 @@ public final class PluginCatalog {
     }
 
     /** A plugin of the catalog configured as {@code ref} says. */
+    @Override
     public Plugin configured(dnnc.api.PluginRef ref) {
         Plugin plugin = create(ref.kind(), ref.name());
         plugin.configure(ref.parameters());

@@ -18,6 +18,7 @@ import dnnc.api.Stage;
 import dnnc.api.WorkUnit;
 import dnnc.api.WorkUnits;
 import dnnc.plugins.figures.FigureFiles;
+import dnnc.plugins.similarity.FeatureSimilarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,8 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                 }
                 calibrations.put(kind, calibration);
             }
-            outcomes = clusterKinds(calibrations, similarities, context.seed(), context.units(), progress);
+            Map<FeatureKey, FeatureSimilarity> unitInputs = FeatureSimilarity.of(context.blackboard(), similarities.byKey().keySet());
+            outcomes = clusterKinds(calibrations, unitInputs, context.seed(), context.units(), progress);
         }
         Map<FeatureKind, ClusteringAlgorithm.Calibration> settledNow = new LinkedHashMap<>();
         Map<FeatureKey, Clustering> results = new LinkedHashMap<>();
@@ -112,7 +114,8 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
      * for a kind where some alpha did not converge, the same alphas at each fallback in turn.
      */
     static Map<FeatureKind, KindOutcome> clusterKinds(Map<FeatureKind, ClusteringAlgorithm.Calibration> calibrations,
-                                                      SimilaritySet similarities, long seed, WorkUnits workUnits, Progress progress) {
+                                                      Map<FeatureKey, FeatureSimilarity> similarities, long seed, WorkUnits workUnits,
+                                                      Progress progress) {
         Map<FeatureKind, Map<FeatureKey, Clustering>> first = cluster(calibrations, 0, similarities, seed, workUnits, progress);
         Map<FeatureKind, KindOutcome> outcomes = new LinkedHashMap<>();
         calibrations.forEach((kind, calibration) -> {
@@ -131,14 +134,14 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
     }
 
     private static Map<FeatureKind, Map<FeatureKey, Clustering>> cluster(Map<FeatureKind, ClusteringAlgorithm.Calibration> settings,
-                                                                         int attempt, SimilaritySet similarities, long seed,
+                                                                         int attempt, Map<FeatureKey, FeatureSimilarity> similarities, long seed,
                                                                          WorkUnits workUnits, Progress progress) {
         List<WorkUnit<?, Clustering>> units = new ArrayList<>();
         List<FeatureKey> keys = new ArrayList<>();
-        similarities.byKey().forEach((key, similarity) -> {
+        similarities.forEach((key, similarity) -> {
             if (settings.containsKey(key.kind())) {
                 keys.add(key);
-                units.add(new WorkUnit<>(settings.get(key.kind()).algorithm(), new ClusteringUnit(key, attempt, similarity.matrix(), seed)));
+                units.add(new WorkUnit<>(settings.get(key.kind()).algorithm(), new ClusteringUnit(key, attempt, similarity, seed)));
             }
         });
         Iterator<Clustering> computed = workUnits.compute(units, progress).iterator();
@@ -203,8 +206,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
         context.recorder().result(prefix + ".iterations", c.iterations());
         context.recorder().result(prefix + ".converged", c.converged());
         context.recorder().result(prefix + ".constant", similarity.variables() - similarity.kept().length);
-        // sorted: Map.copyOf iterates in an order drawn per JVM, and results.json must be the same bytes from any JVM
-        new java.util.TreeMap<>(c.facts()).forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
+        c.facts().forEach((name, value) -> context.recorder().result(prefix + "." + name, value));
         if (c.sweep() != null) {
             context.recorder().result("clustering." + key.kind().id() + ".preference", c.sweep().chosen());
             context.recorder().result("clustering." + key.kind().id() + ".preference_chosen_at_alpha", key.alphaLabel());

@@ -8,7 +8,6 @@ import dnnc.api.NetworkProbe;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +161,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
         INDArray h = scratch.matrix(layer, rows, width);
         h.data().asNioFloat().put(values[layer], from * width, rows * width);
         if (masks[layer] != null) {
-            h.muliRowVector(masks[layer]);
+            ReachableOps.mulRowVector(h, masks[layer]);
             if (keep) {
                 h.data().asNioFloat().get(values[layer], from * width, rows * width);
             }
@@ -171,9 +170,9 @@ public final class DenseNetworkProbe implements NetworkProbe {
             int next = layers.get(l + 1).size();
             INDArray z = scratch.matrix(l + 1, rows, next);
             Nd4j.gemm(h, weights[l], z, false, false, 1.0, 0.0);
-            activate(z.addiRowVector(biases[l]), activations[l]);
+            activate(ReachableOps.addRowVector(z, biases[l]), activations[l]);
             if (masks[l + 1] != null) {
-                z.muliRowVector(masks[l + 1]);
+                ReachableOps.mulRowVector(z, masks[l + 1]);
             }
             if (keep) {
                 z.data().asNioFloat().get(values[l + 1], from * next, rows * next);
@@ -195,7 +194,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
         post[0] = Nd4j.create(inputs.clone(), new long[] {batch, in}, 'c');
         applyLesion(post[0], 0, lesion);
         for (int l = 0; l < layer; l++) {
-            pre[l + 1] = post[l].mmul(weights[l]).addiRowVector(biases[l]);
+            pre[l + 1] = ReachableOps.addRowVector(post[l].mmul(weights[l]), biases[l]);
             post[l + 1] = activate(pre[l + 1].dup(), activations[l]);
             applyLesion(post[l + 1], l + 1, lesion);
         }
@@ -214,7 +213,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
     /** The activation in place (the one implementation every dense forward in dnnc uses, for equal results). */
     public static INDArray activate(INDArray z, Activation a) {
         return switch (a) {
-            case RELU -> Transforms.relu(z, false);
+            case RELU -> ReachableOps.relu(z);
             case SIGMOID -> Sigmoid.inPlace(z);
             case IDENTITY -> z;
         };
@@ -235,7 +234,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
     private void applyLesion(INDArray h, int layer, Lesion lesion) {
         INDArray mask = mask(layer, lesion);
         if (mask != null) {
-            h.muliRowVector(mask);
+            ReachableOps.mulRowVector(h, mask);
         }
     }
 

@@ -49,12 +49,8 @@ public final class RepeatabilityReporter implements Reporter {
             String at = key.kind().id() + "." + key.alphaLabel();
             if (Double.isFinite(c.ari())) {
                 recorder.result(prefix + "ari." + at, c.ari());
-                // an ordered map: Map.of iterates in an order drawn per JVM, and results.json must be the same bytes
-                Map<String, Object> spread = new LinkedHashMap<>();
-                spread.put("min", Arrays.stream(c.pairwiseAri()).min().orElseThrow());
-                spread.put("max", Arrays.stream(c.pairwiseAri()).max().orElseThrow());
-                spread.put("pairs", c.pairwiseAri().length);
-                recorder.result(prefix + "ari_spread." + at, spread);
+                recorder.result(prefix + "ari_spread." + at, Map.of("min", Arrays.stream(c.pairwiseAri()).min().orElseThrow(),
+                        "max", Arrays.stream(c.pairwiseAri()).max().orElseThrow(), "pairs", c.pairwiseAri().length));
             }
             if (!c.matches().isEmpty()) {
                 Map<String, Object> stable = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * One similarity per (feature kind, alpha) of the studied input: reads {@link Slots#FEATURES}, leaves a
- * {@link SimilaritySet} in {@link Slots#SIMILARITIES} and records how many neurons were constant (excluded)
+ * {@link SimilaritySet} in {@link Slots#SIMILARITIES} (the measure in {@link Slots#SIMILARITY_MEASURE}) and records how many neurons were constant (excluded)
  * as {@code similarity.constant.<kind>.<alpha>}.
  */
 public final class SimilarityStage implements Stage<SimilarityMeasure> {
@@ -37,7 +37,7 @@ public final class SimilarityStage implements Stage<SimilarityMeasure> {
             for (FeatureKind kind : kinds) {
                 for (int a = 0; a < features.alphas().length; a++) {
                     FeatureKey key = new FeatureKey(kind, features.alphas()[a]);
-                    SimilarityResult result = measure.similarity(toDouble(features.of(kind, a), features.draws(), neurons));
+                    SimilarityResult result = similarity(measure, features.of(kind, a), features.draws(), neurons);
                     byKey.put(key, result);
                     context.recorder().result("similarity.constant." + kind.id() + "." + key.alphaLabel(),
                             result.variables() - result.kept().length);
@@ -46,9 +46,15 @@ public final class SimilarityStage implements Stage<SimilarityMeasure> {
             }
         }
         context.put(Slots.SIMILARITIES, new SimilaritySet(measure.name(), features.input(), byKey));
+        context.put(Slots.SIMILARITY_MEASURE, measure);
     }
 
-    static Matrix toDouble(float[] rowMajor, int rows, int cols) {
+    /** The similarity of row-major draws x variables features: the one computation of the step and of a worker's unit. */
+    static SimilarityResult similarity(SimilarityMeasure measure, float[] features, int draws, int variables) {
+        return measure.similarity(toDouble(features, draws, variables));
+    }
+
+    private static Matrix toDouble(float[] rowMajor, int rows, int cols) {
         double[] values = new double[rowMajor.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = rowMajor[i];

@@ -5,6 +5,7 @@ import dnnc.api.Blackboard;
 import dnnc.api.InvalidInputException;
 import dnnc.api.Plugin;
 import dnnc.api.PluginRef;
+import dnnc.api.Slots;
 import dnnc.api.Progress;
 import dnnc.api.UnitTask;
 import dnnc.runner.PluginCatalog;
@@ -102,7 +103,9 @@ public final class UnitWorker {
 
     private Blackboard prepare(Prelude prelude) {
         if (prelude.isEmpty()) {
-            return new Blackboard();
+            Blackboard board = new Blackboard();
+            board.put(Slots.PLUGINS, catalog);
+            return board;
         }
         synchronized (prepared) {
             Blackboard board = prepared.get(prelude);
@@ -128,6 +131,7 @@ public final class UnitWorker {
             catalog.stage(step.kind()).run(catalog.configured(step), context);
         }
         ModelHashes.check(prelude, context.blackboard(), cacheDir);
+        context.blackboard().put(Slots.PLUGINS, catalog);
         return context.blackboard();
     }
 }
