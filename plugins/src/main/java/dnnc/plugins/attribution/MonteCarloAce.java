@@ -1,5 +1,6 @@
 package dnnc.plugins.attribution;
 
+import dnnc.io.Futures;
 import dnnc.api.AttributionRequest;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
@@ -141,7 +142,7 @@ final class MonteCarloAce {
                     window.add(pool.submit(() -> evaluate(inputs, start, end, reduce)));
                 }
                 for (int w = 0; w < window.size(); w++) {
-                    sink.accept(ranges.get(w)[0], Workers.await(window.get(w), "ACE"));
+                    sink.accept(ranges.get(w)[0], Futures.await(window.get(w), "ACE"));
                     progress.advance(ranges.get(w)[1] - ranges.get(w)[0]);
                 }
             }

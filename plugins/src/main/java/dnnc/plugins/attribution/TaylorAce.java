@@ -1,5 +1,6 @@
 package dnnc.plugins.attribution;
 
+import dnnc.io.Futures;
 import dnnc.api.AttributionRequest;
 import dnnc.api.InputEffect;
 import dnnc.api.InputSchema;
@@ -241,7 +242,7 @@ final class TaylorAce {
                 }));
             }
             for (Future<?> job : jobs) {
-                Workers.await(job, "Taylor ACE");
+                Futures.await(job, "Taylor ACE");
                 progress.advance(1);
             }
         } finally {

@@ -1,5 +1,6 @@
 package dnnc.plugins.clustering;
 
+import dnnc.io.Futures;
 import dnnc.api.PreferenceSweep;
 import dnnc.api.Progress;
 import dnnc.plugins.support.Parallel;
@@ -53,7 +54,7 @@ final class PreferenceSweeper {
             }
             java.util.concurrent.Future<Double> median = Parallel.alongside(() -> AffinityPropagationSolver.median(s), "dnnc-median");
             NoisySimilarity noisy = new NoisySimilarity(s, n, seed);
-            return new Problem(noisy, Parallel.await(median, "the median similarity"));
+            return new Problem(noisy, Futures.await(median, "the median similarity"));
         }
     }
 

@@ -1,7 +1,8 @@
 package dnnc.plugins.support;
 
+import dnnc.io.Futures;
+
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,32 +34,13 @@ public final class Parallel {
     public static void awaitAll(List<? extends Future<?>> pending, String what) {
         for (Future<?> f : pending) {
             try {
-                await(f, what);
+                Futures.await(f, what);
             } catch (RuntimeException | Error e) {
                 if (Thread.currentThread().isInterrupted()) {
                     pending.forEach(p -> p.cancel(true));
                 }
                 throw e;
             }
-        }
-    }
-
-    /** The job's result; its failure rethrown as it was thrown. */
-    public static <T> T await(Future<T> job, String what) {
-        try {
-            return job.get();
-        } catch (InterruptedException e) {
-            job.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + " interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

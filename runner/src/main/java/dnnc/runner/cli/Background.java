@@ -1,7 +1,8 @@
 package dnnc.runner.cli;
 
+import dnnc.io.Futures;
+
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -28,19 +29,6 @@ final class Background<T> {
 
     /** The result, once the work is done. */
     T get() {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.await(task, "the command's background work");
     }
 }
