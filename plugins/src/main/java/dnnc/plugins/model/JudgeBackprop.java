@@ -1,0 +1,401 @@
+package dnnc.plugins.model;
+
+import dnnc.api.ImageSet;
+import dnnc.api.Progress;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The judge's loss ({@link JudgeGraph}: mean softmax cross-entropy over the batch) and its gradient written out by
+ * hand: each convolution as im2col and one GEMM as in the graph, 2 x 2 max pooling routing the gradient to the
+ * first largest element of its window (as libnd4j's pooling does), ReLU, dense layers. SameDiff trained this net on
+ * one native thread at ~690 images/s, an op call and a fresh array for every step of ~2 MFLOP of work per image;
+ * here a batch is cut into chunks of {@link #CHUNK_IMAGES} images whose passes run on their own arrays, allocated
+ * once, on separate threads, and {@link ChunkedAdam} sums the chunks' gradients in chunk order, so the weights do
+ * not depend on the thread count.
+ */
+final class JudgeBackprop {
+    static final int CHUNK_IMAGES = 16;
+
+    private final JudgeGraph graph;
+    private final FlatParameters parameters;
+    private final List<Workspace> workspaces = new ArrayList<>();
+    private final ChunkedAdam adam;
+    private final int batchSize;
+    /** Sides of the maps: after the first convolution, its pooling, the second convolution and its pooling. */
+    private final int rows1;
+    private final int cols1;
+    private final int pooledRows1;
+    private final int pooledCols1;
+    private final int rows2;
+    private final int cols2;
+    private final int pooledRows2;
+    private final int pooledCols2;
+    private int iteration;
+
+    /** Adam with a rate decaying linearly from {@code learningRate} to 0 over {@code steps}, from {@code initial}. */
+    JudgeBackprop(JudgeGraph graph, Map<String, INDArray> initial, int batchSize, double learningRate, int steps, int threads) {
+        this.graph = graph;
+        this.batchSize = batchSize;
+        int k = graph.kernel();
+        rows1 = graph.rows() - k + 1;
+        cols1 = graph.cols() - k + 1;
+        pooledRows1 = rows1 / 2;
+        pooledCols1 = cols1 / 2;
+        rows2 = pooledRows1 - k + 1;
+        cols2 = pooledCols1 - k + 1;
+        pooledRows2 = rows2 / 2;
+        pooledCols2 = cols2 / 2;
+        parameters = new FlatParameters(graph.shapes());
+        parameters.set(initial);
+        for (int i = 0; i < (batchSize + CHUNK_IMAGES - 1) / CHUNK_IMAGES; i++) {
+            workspaces.add(new Workspace());
+        }
+        adam = new ChunkedAdam(parameters, workspaces.stream().map(w -> w.gradient).toList(),
+                new Adam(new LinearDecay(learningRate, steps)), threads);
+    }
+
+    /**
+     * Trains as the SameDiff graph is trained in {@link CnnJudge}: initial weights, then each epoch's order, drawn
+     * from {@code random}; batches of {@code batchSize} in that order, the last one shorter.
+     */
+    static Map<String, INDArray> train(JudgeGraph graph, ImageSet train, int epochs, int batchSize, double learningRate,
+                                       Random random, Progress progress) {
+        int steps = epochs * ((train.count() + batchSize - 1) / batchSize);
+        JudgeBackprop model = new JudgeBackprop(graph, graph.initialWeights(random), Math.min(batchSize, train.count()),
+                learningRate, steps, ChunkedAdam.CORES);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            int[] order = Batches.shuffled(train.count(), random);
+            double lossSum = 0;
+            for (int from = 0; from < train.count(); from += batchSize) {
+                int size = Math.min(batchSize, train.count() - from);
+                lossSum += model.step(train, order, from, size) * size;
+                progress.advance(size);
+            }
+            progress.status(String.format(Locale.ROOT, "epoch %d/%d loss %.4f", epoch + 1, epochs, lossSum / train.count()));
+        }
+        return model.weights();
+    }
+
+    /**
+     * One Adam step on the images {@code order[from .. from + size)}; returns the batch's mean loss before the step
+     * (what the graph's "loss" gives for these weights and images).
+     */
+    double step(ImageSet images, int[] order, int from, int size) {
+        if (size > batchSize) {
+            throw new IllegalArgumentException("a batch of " + size + " images in workspaces for " + batchSize);
+        }
+        int chunks = (size + CHUNK_IMAGES - 1) / CHUNK_IMAGES;
+        adam.inParallel(chunks, i -> workspaces.get(i).pass(images, order, from + i * CHUNK_IMAGES,
+                Math.min(CHUNK_IMAGES, size - i * CHUNK_IMAGES), size));
+        adam.step(chunks, iteration++);
+        double lossSum = 0;
+        for (int i = 0; i < chunks; i++) {
+            lossSum += workspaces.get(i).lossSum;
+        }
+        return lossSum / size;
+    }
+
+    /** The current weights, shaped and named as {@link JudgeGraph#shapes}. */
+    Map<String, INDArray> weights() {
+        return parameters.get();
+    }
+
+    /** The batch gradient of the loss, laid out like the parameters: chunk gradients summed, without a step. */
+    INDArray gradient(ImageSet images, int[] order, int from, int size) {
+        INDArray sum = parameters.zeros();
+        for (int at = from; at < from + size; at += CHUNK_IMAGES) {
+            Workspace chunk = workspaces.get(0);
+            chunk.pass(images, order, at, Math.min(CHUNK_IMAGES, from + size - at), size);
+            sum.addi(chunk.gradient);
+        }
+        return sum;
+    }
+
+    /**
+     * A float matrix of up to {@link #CHUNK_IMAGES} times {@code rowsPerImage} rows, allocated once: ND4J views of
+     * its first rows for the GEMMs, its floats for the loops.
+     */
+    private static final class Block {
+        private final DataBuffer buffer;
+        private final long width;
+        private final int rowsPerImage;
+        private final INDArray full;
+        final FloatBuffer floats;
+
+        Block(int rowsPerImage, long width) {
+            this.rowsPerImage = rowsPerImage;
+            this.width = width;
+            this.buffer = Nd4j.createBuffer(DataType.FLOAT, CHUNK_IMAGES * rowsPerImage * width, false);
+            this.floats = buffer.asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            this.full = view(CHUNK_IMAGES);
+        }
+
+        /** The rows of the first {@code images} images. */
+        INDArray of(int images) {
+            return images == CHUNK_IMAGES ? full : view(images);
+        }
+
+        private INDArray view(int images) {
+            return Nd4j.create(buffer, new long[] {(long) images * rowsPerImage, width}, new long[] {width, 1}, 0, 'c');
+        }
+    }
+
+    /** One chunk's arrays: activations, their gradients and the chunk's gradient of every weight. */
+    final class Workspace {
+        final INDArray gradient = parameters.zeros();
+        /** Sum over this chunk's images of their cross-entropy, from the last {@link #pass}. */
+        double lossSum;
+
+        private final int kernel = graph.kernel();
+        private final int filters1 = graph.filters1();
+        private final int filters2 = graph.filters2();
+        private final int classes = graph.classes();
+        private final Block patches1 = new Block(rows1 * cols1, (long) kernel * kernel);
+        private final Block map1 = new Block(rows1 * cols1, filters1);
+        private final Block pooled1 = new Block(pooledRows1 * pooledCols1, filters1);
+        private final int[] winners1 = new int[CHUNK_IMAGES * pooledRows1 * pooledCols1 * filters1];
+        private final Block patches2 = new Block(rows2 * cols2, (long) kernel * kernel * filters1);
+        private final Block map2 = new Block(rows2 * cols2, filters2);
+        private final Block pooled2 = new Block(1, (long) pooledRows2 * pooledCols2 * filters2);
+        private final int[] winners2 = new int[CHUNK_IMAGES * pooledRows2 * pooledCols2 * filters2];
+        private final Block hidden = new Block(1, graph.dense());
+        private final Block logits = new Block(1, classes);
+        private final Block logitsGradient = new Block(1, classes);
+        private final Block hiddenGradient = new Block(1, graph.dense());
+        private final Block pooled2Gradient = new Block(1, (long) pooledRows2 * pooledCols2 * filters2);
+        private final Block map2Gradient = new Block(rows2 * cols2, filters2);
+        private final Block patches2Gradient = new Block(rows2 * cols2, (long) kernel * kernel * filters1);
+        private final Block pooled1Gradient = new Block(pooledRows1 * pooledCols1, filters1);
+        private final Block map1Gradient = new Block(rows1 * cols1, filters1);
+        private final Block ones = new Block(rows1 * cols1, 1);
+
+        Workspace() {
+            for (int i = 0; i < ones.floats.capacity(); i++) {
+                ones.floats.put(i, 1f);
+            }
+        }
+
+        private INDArray weight(String name) {
+            return parameters.view(parameters.flat(), name);
+        }
+
+        private INDArray gradientOf(String name) {
+            return parameters.view(gradient, name);
+        }
+
+        /**
+         * Forward and backward pass of images {@code order[from .. from + count)} of a batch of {@code batchImages}:
+         * leaves the gradient of this chunk's share of the batch's mean loss in {@link #gradient}.
+         */
+        void pass(ImageSet images, int[] order, int from, int count, int batchImages) {
+            imageColumns(images, order, from, count);
+            convolve(patches1.of(count), "conv1", map1.of(count));
+            pool(map1.floats, count, rows1, cols1, filters1, pooled1.floats, winners1);
+            patchColumns(count);
+            convolve(patches2.of(count), "conv2", map2.of(count));
+            pool(map2.floats, count, rows2, cols2, filters2, pooled2.floats, winners2);
+            affine(pooled2.of(count), "dense", hidden.of(count));
+            Transforms.relu(hidden.of(count), false);
+            affine(hidden.of(count), "out", logits.of(count));
+            lossSum = softmaxCrossEntropy(images.labels(), order, from, count, batchImages);
+
+            INDArray g = logitsGradient.of(count);
+            weightGradients(hidden.of(count), g, "out", count);
+            Nd4j.gemm(g, weight("out_w"), hiddenGradient.of(count), false, true, 1.0, 0.0);
+            reluGradient(hiddenGradient.floats, hidden.floats, count * graph.dense());
+            weightGradients(pooled2.of(count), hiddenGradient.of(count), "dense", count);
+            Nd4j.gemm(hiddenGradient.of(count), weight("dense_w"), pooled2Gradient.of(count), false, true, 1.0, 0.0);
+            unpool(pooled2Gradient.floats, winners2, count * pooledRows2 * pooledCols2 * filters2, map2.floats, map2Gradient.floats,
+                    count * rows2 * cols2 * filters2);
+            weightGradients(patches2.of(count), map2Gradient.of(count), "conv2", count * rows2 * cols2);
+            Nd4j.gemm(map2Gradient.of(count), weight("conv2_w"), patches2Gradient.of(count), false, true, 1.0, 0.0);
+            patchColumnsGradient(count);
+            unpool(pooled1Gradient.floats, winners1, count * pooledRows1 * pooledCols1 * filters1, map1.floats, map1Gradient.floats,
+                    count * rows1 * cols1 * filters1);
+            weightGradients(patches1.of(count), map1Gradient.of(count), "conv1", count * rows1 * cols1);
+        }
+
+        /** The first convolution's patches: row (image, y, x), column dy * kernel + dx. */
+        private void imageColumns(ImageSet images, int[] order, int from, int count) {
+            float[] pixels = images.pixels();
+            int cols = graph.cols();
+            int width = kernel * kernel;
+            FloatBuffer out = patches1.floats;
+            for (int i = 0; i < count; i++) {
+                int image = order[from + i] * graph.rows() * cols;
+                for (int y = 0; y < rows1; y++) {
+                    for (int x = 0; x < cols1; x++) {
+                        int row = ((i * rows1 + y) * cols1 + x) * width;
+                        for (int dy = 0; dy < kernel; dy++) {
+                            for (int dx = 0; dx < kernel; dx++) {
+                                out.put(row + dy * kernel + dx, pixels[image + (y + dy) * cols + x + dx]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The second convolution's patches of the first pooled map: column (dy * kernel + dx) * filters1 + channel. */
+        private void patchColumns(int count) {
+            FloatBuffer in = pooled1.floats;
+            FloatBuffer out = patches2.floats;
+            int width = kernel * kernel * filters1;
+            for (int i = 0; i < count; i++) {
+                for (int y = 0; y < rows2; y++) {
+                    for (int x = 0; x < cols2; x++) {
+                        int row = ((i * rows2 + y) * cols2 + x) * width;
+                        for (int dy = 0; dy < kernel; dy++) {
+                            for (int dx = 0; dx < kernel; dx++) {
+                                int source = ((i * pooledRows1 + y + dy) * pooledCols1 + x + dx) * filters1;
+                                int target = row + (dy * kernel + dx) * filters1;
+                                for (int c = 0; c < filters1; c++) {
+                                    out.put(target + c, in.get(source + c));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The patches' gradient added back onto the pooled map they were cut from (the transpose of {@link #patchColumns}). */
+        private void patchColumnsGradient(int count) {
+            FloatBuffer in = patches2Gradient.floats;
+            FloatBuffer out = pooled1Gradient.floats;
+            for (int i = 0; i < count * pooledRows1 * pooledCols1 * filters1; i++) {
+                out.put(i, 0f);
+            }
+            int width = kernel * kernel * filters1;
+            for (int i = 0; i < count; i++) {
+                for (int y = 0; y < rows2; y++) {
+                    for (int x = 0; x < cols2; x++) {
+                        int row = ((i * rows2 + y) * cols2 + x) * width;
+                        for (int dy = 0; dy < kernel; dy++) {
+                            for (int dx = 0; dx < kernel; dx++) {
+                                int target = ((i * pooledRows1 + y + dy) * pooledCols1 + x + dx) * filters1;
+                                int source = row + (dy * kernel + dx) * filters1;
+                                for (int c = 0; c < filters1; c++) {
+                                    out.put(target + c, out.get(target + c) + in.get(source + c));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** map = ReLU(patches W + b). */
+        private void convolve(INDArray patches, String layer, INDArray map) {
+            affine(patches, layer, map);
+            Transforms.relu(map, false);
+        }
+
+        private void affine(INDArray in, String layer, INDArray out) {
+            Nd4j.gemm(in, weight(layer + "_w"), out, false, false, 1.0, 0.0);
+            out.addiRowVector(weight(layer + "_b"));
+        }
+
+        /**
+         * 2 x 2 max pooling with stride 2 of NHWC maps (an odd last row or column is dropped); {@code winners} keeps
+         * the map index each pooled value came from: the first largest in row-major window order.
+         */
+        private void pool(FloatBuffer map, int count, int rows, int cols, int channels, FloatBuffer pooled, int[] winners) {
+            int pooledRows = rows / 2;
+            int pooledCols = cols / 2;
+            for (int i = 0; i < count; i++) {
+                for (int py = 0; py < pooledRows; py++) {
+                    for (int px = 0; px < pooledCols; px++) {
+                        int topLeft = ((i * rows + 2 * py) * cols + 2 * px) * channels;
+                        int target = ((i * pooledRows + py) * pooledCols + px) * channels;
+                        for (int c = 0; c < channels; c++) {
+                            int best = topLeft + c;
+                            best = larger(map, best, topLeft + channels + c);
+                            best = larger(map, best, topLeft + cols * channels + c);
+                            best = larger(map, best, topLeft + (cols + 1) * channels + c);
+                            winners[target + c] = best;
+                            pooled.put(target + c, map.get(best));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static int larger(FloatBuffer map, int best, int candidate) {
+            return map.get(candidate) > map.get(best) ? candidate : best;
+        }
+
+        /**
+         * The map's gradient from its pooled gradient: each pooled value's to its winner, where the ReLU below had
+         * passed its input (the map, a ReLU output, is positive); 0 elsewhere.
+         */
+        private void unpool(FloatBuffer pooledGradient, int[] winners, int pooledLength, FloatBuffer map, FloatBuffer mapGradient,
+                            int mapLength) {
+            for (int i = 0; i < mapLength; i++) {
+                mapGradient.put(i, 0f);
+            }
+            for (int i = 0; i < pooledLength; i++) {
+                int winner = winners[i];
+                if (map.get(winner) > 0f) {
+                    mapGradient.put(winner, pooledGradient.get(i));
+                }
+            }
+        }
+
+        private void reluGradient(FloatBuffer g, FloatBuffer out, int length) {
+            for (int i = 0; i < length; i++) {
+                if (!(out.get(i) > 0f)) {
+                    g.put(i, 0f);
+                }
+            }
+        }
+
+        private void weightGradients(INDArray in, INDArray g, String layer, int rows) {
+            Nd4j.gemm(in, g, gradientOf(layer + "_w"), true, false, 1.0, 0.0);
+            INDArray onesRow = Nd4j.create(ones.buffer, new long[] {1, rows}, new long[] {rows, 1}, 0, 'c');
+            Nd4j.gemm(onesRow, g, gradientOf(layer + "_b"), false, false, 1.0, 0.0);
+        }
+
+        /**
+         * Sum over the chunk's images of -log softmax(logits)[label], computed as the graph's loss op does (shifted by
+         * the row's largest logit); leaves d(batch mean loss)/d logits = (softmax - one-hot) / batch in the gradient.
+         */
+        private double softmaxCrossEntropy(int[] labels, int[] order, int from, int count, int batchImages) {
+            FloatBuffer in = logits.floats;
+            FloatBuffer g = logitsGradient.floats;
+            float perImage = 1f / batchImages;
+            double sum = 0;
+            for (int i = 0; i < count; i++) {
+                int row = i * classes;
+                float largest = in.get(row);
+                for (int c = 1; c < classes; c++) {
+                    largest = Math.max(largest, in.get(row + c));
+                }
+                float expSum = 0f;
+                for (int c = 0; c < classes; c++) {
+                    expSum += (float) Math.exp(in.get(row + c) - largest);
+                }
+                int label = labels[order[from + i]];
+                sum -= in.get(row + label) - largest - Math.log(expSum);
+                for (int c = 0; c < classes; c++) {
+                    float p = (float) Math.exp(in.get(row + c) - largest) / expSum;
+                    g.put(row + c, ((c == label ? p - 1f : p)) * perImage);
+                }
+            }
+            return sum;
+        }
+    }
+}
