@@ -12,6 +12,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,20 +127,23 @@ final class JudgeBackprop {
 
     /**
      * A float matrix of up to {@link #CHUNK_IMAGES} times {@code rowsPerImage} rows, allocated once: ND4J views of
-     * its first rows for the GEMMs, its floats for the loops.
+     * its first rows for the GEMMs, and a Java copy for the loops (loops over the native floats through a buffer
+     * check every index and took most of a step), moved across in bulk.
      */
     private static final class Block {
         private final DataBuffer buffer;
+        private final FloatBuffer nativeFloats;
         private final long width;
         private final int rowsPerImage;
         private final INDArray full;
-        final FloatBuffer floats;
+        final float[] values;
 
         Block(int rowsPerImage, long width) {
             this.rowsPerImage = rowsPerImage;
             this.width = width;
-            this.buffer = Nd4j.createBuffer(DataType.FLOAT, CHUNK_IMAGES * rowsPerImage * width, false);
-            this.floats = buffer.asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+            this.values = new float[Math.toIntExact(CHUNK_IMAGES * rowsPerImage * width)];
+            this.buffer = Nd4j.createBuffer(DataType.FLOAT, values.length, false);
+            this.nativeFloats = buffer.asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
             this.full = view(CHUNK_IMAGES);
         }
 
@@ -150,6 +154,22 @@ final class JudgeBackprop {
 
         private INDArray view(int images) {
             return Nd4j.create(buffer, new long[] {(long) images * rowsPerImage, width}, new long[] {width, 1}, 0, 'c');
+        }
+
+        /** The ND4J array of the first images, written from {@link #values}. */
+        INDArray upload(int images) {
+            nativeFloats.put(0, values, 0, length(images));
+            return of(images);
+        }
+
+        /** {@link #values} of the first images, read from the ND4J array. */
+        float[] download(int images) {
+            nativeFloats.get(0, values, 0, length(images));
+            return values;
+        }
+
+        int length(int images) {
+            return Math.toIntExact(images * rowsPerImage * width);
         }
     }
 
@@ -163,14 +183,16 @@ final class JudgeBackprop {
         private final int filters1 = graph.filters1();
         private final int filters2 = graph.filters2();
         private final int classes = graph.classes();
+        private final Map<String, INDArray> weights = new HashMap<>();
+        private final Map<String, INDArray> gradients = new HashMap<>();
         private final Block patches1 = new Block(rows1 * cols1, (long) kernel * kernel);
         private final Block map1 = new Block(rows1 * cols1, filters1);
-        private final Block pooled1 = new Block(pooledRows1 * pooledCols1, filters1);
-        private final int[] winners1 = new int[CHUNK_IMAGES * pooledRows1 * pooledCols1 * filters1];
+        private final float[] pooled1 = new float[CHUNK_IMAGES * pooledRows1 * pooledCols1 * filters1];
+        private final int[] winners1 = new int[pooled1.length];
         private final Block patches2 = new Block(rows2 * cols2, (long) kernel * kernel * filters1);
         private final Block map2 = new Block(rows2 * cols2, filters2);
         private final Block pooled2 = new Block(1, (long) pooledRows2 * pooledCols2 * filters2);
-        private final int[] winners2 = new int[CHUNK_IMAGES * pooledRows2 * pooledCols2 * filters2];
+        private final int[] winners2 = new int[pooled2.values.length];
         private final Block hidden = new Block(1, graph.dense());
         private final Block logits = new Block(1, classes);
         private final Block logitsGradient = new Block(1, classes);
@@ -178,22 +200,15 @@ final class JudgeBackprop {
         private final Block pooled2Gradient = new Block(1, (long) pooledRows2 * pooledCols2 * filters2);
         private final Block map2Gradient = new Block(rows2 * cols2, filters2);
         private final Block patches2Gradient = new Block(rows2 * cols2, (long) kernel * kernel * filters1);
-        private final Block pooled1Gradient = new Block(pooledRows1 * pooledCols1, filters1);
+        private final float[] pooled1Gradient = new float[pooled1.length];
         private final Block map1Gradient = new Block(rows1 * cols1, filters1);
-        private final Block ones = new Block(rows1 * cols1, 1);
+        private final DataBuffer ones = Nd4j.ones(DataType.FLOAT, (long) CHUNK_IMAGES * rows1 * cols1).data();
 
         Workspace() {
-            for (int i = 0; i < ones.floats.capacity(); i++) {
-                ones.floats.put(i, 1f);
+            for (String name : graph.shapes().keySet()) {
+                weights.put(name, parameters.view(parameters.flat(), name));
+                gradients.put(name, parameters.view(gradient, name));
             }
-        }
-
-        private INDArray weight(String name) {
-            return parameters.view(parameters.flat(), name);
-        }
-
-        private INDArray gradientOf(String name) {
-            return parameters.view(gradient, name);
         }
 
         /**
@@ -202,47 +217,43 @@ final class JudgeBackprop {
          */
         void pass(ImageSet images, int[] order, int from, int count, int batchImages) {
             imageColumns(images, order, from, count);
-            convolve(patches1.of(count), "conv1", map1.of(count));
-            pool(map1.floats, count, rows1, cols1, filters1, pooled1.floats, winners1);
+            convolve(patches1.upload(count), "conv1", map1.of(count));
+            pool(map1.download(count), count, rows1, cols1, filters1, pooled1, winners1);
             patchColumns(count);
-            convolve(patches2.of(count), "conv2", map2.of(count));
-            pool(map2.floats, count, rows2, cols2, filters2, pooled2.floats, winners2);
-            affine(pooled2.of(count), "dense", hidden.of(count));
+            convolve(patches2.upload(count), "conv2", map2.of(count));
+            pool(map2.download(count), count, rows2, cols2, filters2, pooled2.values, winners2);
+            affine(pooled2.upload(count), "dense", hidden.of(count));
             Transforms.relu(hidden.of(count), false);
             affine(hidden.of(count), "out", logits.of(count));
             lossSum = softmaxCrossEntropy(images.labels(), order, from, count, batchImages);
 
-            INDArray g = logitsGradient.of(count);
+            INDArray g = logitsGradient.upload(count);
             weightGradients(hidden.of(count), g, "out", count);
-            Nd4j.gemm(g, weight("out_w"), hiddenGradient.of(count), false, true, 1.0, 0.0);
-            reluGradient(hiddenGradient.floats, hidden.floats, count * graph.dense());
-            weightGradients(pooled2.of(count), hiddenGradient.of(count), "dense", count);
-            Nd4j.gemm(hiddenGradient.of(count), weight("dense_w"), pooled2Gradient.of(count), false, true, 1.0, 0.0);
-            unpool(pooled2Gradient.floats, winners2, count * pooledRows2 * pooledCols2 * filters2, map2.floats, map2Gradient.floats,
-                    count * rows2 * cols2 * filters2);
-            weightGradients(patches2.of(count), map2Gradient.of(count), "conv2", count * rows2 * cols2);
-            Nd4j.gemm(map2Gradient.of(count), weight("conv2_w"), patches2Gradient.of(count), false, true, 1.0, 0.0);
+            Nd4j.gemm(g, weights.get("out_w"), hiddenGradient.of(count), false, true, 1.0, 0.0);
+            reluGradient(hiddenGradient.download(count), hidden.download(count), hidden.length(count));
+            weightGradients(pooled2.of(count), hiddenGradient.upload(count), "dense", count);
+            Nd4j.gemm(hiddenGradient.of(count), weights.get("dense_w"), pooled2Gradient.of(count), false, true, 1.0, 0.0);
+            unpool(pooled2Gradient.download(count), winners2, pooled2.length(count), map2.values, map2Gradient.values, map2.length(count));
+            weightGradients(patches2.of(count), map2Gradient.upload(count), "conv2", count * rows2 * cols2);
+            Nd4j.gemm(map2Gradient.of(count), weights.get("conv2_w"), patches2Gradient.of(count), false, true, 1.0, 0.0);
             patchColumnsGradient(count);
-            unpool(pooled1Gradient.floats, winners1, count * pooledRows1 * pooledCols1 * filters1, map1.floats, map1Gradient.floats,
-                    count * rows1 * cols1 * filters1);
-            weightGradients(patches1.of(count), map1Gradient.of(count), "conv1", count * rows1 * cols1);
+            unpool(pooled1Gradient, winners1, count * pooledRows1 * pooledCols1 * filters1, map1.values, map1Gradient.values,
+                    map1.length(count));
+            weightGradients(patches1.of(count), map1Gradient.upload(count), "conv1", count * rows1 * cols1);
         }
 
         /** The first convolution's patches: row (image, y, x), column dy * kernel + dx. */
         private void imageColumns(ImageSet images, int[] order, int from, int count) {
             float[] pixels = images.pixels();
             int cols = graph.cols();
-            int width = kernel * kernel;
-            FloatBuffer out = patches1.floats;
+            float[] out = patches1.values;
             for (int i = 0; i < count; i++) {
                 int image = order[from + i] * graph.rows() * cols;
                 for (int y = 0; y < rows1; y++) {
                     for (int x = 0; x < cols1; x++) {
-                        int row = ((i * rows1 + y) * cols1 + x) * width;
+                        int row = ((i * rows1 + y) * cols1 + x) * kernel * kernel;
                         for (int dy = 0; dy < kernel; dy++) {
-                            for (int dx = 0; dx < kernel; dx++) {
-                                out.put(row + dy * kernel + dx, pixels[image + (y + dy) * cols + x + dx]);
-                            }
+                            System.arraycopy(pixels, image + (y + dy) * cols + x, out, row + dy * kernel, kernel);
                         }
                     }
                 }
@@ -251,21 +262,15 @@ final class JudgeBackprop {
 
         /** The second convolution's patches of the first pooled map: column (dy * kernel + dx) * filters1 + channel. */
         private void patchColumns(int count) {
-            FloatBuffer in = pooled1.floats;
-            FloatBuffer out = patches2.floats;
-            int width = kernel * kernel * filters1;
+            float[] out = patches2.values;
+            int width = kernel * filters1;
             for (int i = 0; i < count; i++) {
                 for (int y = 0; y < rows2; y++) {
                     for (int x = 0; x < cols2; x++) {
-                        int row = ((i * rows2 + y) * cols2 + x) * width;
+                        int row = ((i * rows2 + y) * cols2 + x) * kernel * width;
                         for (int dy = 0; dy < kernel; dy++) {
-                            for (int dx = 0; dx < kernel; dx++) {
-                                int source = ((i * pooledRows1 + y + dy) * pooledCols1 + x + dx) * filters1;
-                                int target = row + (dy * kernel + dx) * filters1;
-                                for (int c = 0; c < filters1; c++) {
-                                    out.put(target + c, in.get(source + c));
-                                }
-                            }
+                            // a patch row's dx and channels are one run of the pooled map
+                            System.arraycopy(pooled1, ((i * pooledRows1 + y + dy) * pooledCols1 + x) * filters1, out, row + dy * width, width);
                         }
                     }
                 }
@@ -274,23 +279,18 @@ final class JudgeBackprop {
 
         /** The patches' gradient added back onto the pooled map they were cut from (the transpose of {@link #patchColumns}). */
         private void patchColumnsGradient(int count) {
-            FloatBuffer in = patches2Gradient.floats;
-            FloatBuffer out = pooled1Gradient.floats;
-            for (int i = 0; i < count * pooledRows1 * pooledCols1 * filters1; i++) {
-                out.put(i, 0f);
-            }
-            int width = kernel * kernel * filters1;
+            float[] in = patches2Gradient.download(count);
+            java.util.Arrays.fill(pooled1Gradient, 0f);
+            int width = kernel * filters1;
             for (int i = 0; i < count; i++) {
                 for (int y = 0; y < rows2; y++) {
                     for (int x = 0; x < cols2; x++) {
-                        int row = ((i * rows2 + y) * cols2 + x) * width;
+                        int row = ((i * rows2 + y) * cols2 + x) * kernel * width;
                         for (int dy = 0; dy < kernel; dy++) {
-                            for (int dx = 0; dx < kernel; dx++) {
-                                int target = ((i * pooledRows1 + y + dy) * pooledCols1 + x + dx) * filters1;
-                                int source = row + (dy * kernel + dx) * filters1;
-                                for (int c = 0; c < filters1; c++) {
-                                    out.put(target + c, out.get(target + c) + in.get(source + c));
-                                }
+                            int target = ((i * pooledRows1 + y + dy) * pooledCols1 + x) * filters1;
+                            int source = row + dy * width;
+                            for (int j = 0; j < width; j++) {
+                                pooled1Gradient[target + j] += in[source + j];
                             }
                         }
                     }
@@ -305,15 +305,15 @@ final class JudgeBackprop {
         }
 
         private void affine(INDArray in, String layer, INDArray out) {
-            Nd4j.gemm(in, weight(layer + "_w"), out, false, false, 1.0, 0.0);
-            out.addiRowVector(weight(layer + "_b"));
+            Nd4j.gemm(in, weights.get(layer + "_w"), out, false, false, 1.0, 0.0);
+            out.addiRowVector(weights.get(layer + "_b"));
         }
 
         /**
          * 2 x 2 max pooling with stride 2 of NHWC maps (an odd last row or column is dropped); {@code winners} keeps
          * the map index each pooled value came from: the first largest in row-major window order.
          */
-        private void pool(FloatBuffer map, int count, int rows, int cols, int channels, FloatBuffer pooled, int[] winners) {
+        private void pool(float[] map, int count, int rows, int cols, int channels, float[] pooled, int[] winners) {
             int pooledRows = rows / 2;
             int pooledCols = cols / 2;
             for (int i = 0; i < count; i++) {
@@ -327,46 +327,43 @@ final class JudgeBackprop {
                             best = larger(map, best, topLeft + cols * channels + c);
                             best = larger(map, best, topLeft + (cols + 1) * channels + c);
                             winners[target + c] = best;
-                            pooled.put(target + c, map.get(best));
+                            pooled[target + c] = map[best];
                         }
                     }
                 }
             }
         }
 
-        private static int larger(FloatBuffer map, int best, int candidate) {
-            return map.get(candidate) > map.get(best) ? candidate : best;
+        private static int larger(float[] map, int best, int candidate) {
+            return map[candidate] > map[best] ? candidate : best;
         }
 
         /**
          * The map's gradient from its pooled gradient: each pooled value's to its winner, where the ReLU below had
          * passed its input (the map, a ReLU output, is positive); 0 elsewhere.
          */
-        private void unpool(FloatBuffer pooledGradient, int[] winners, int pooledLength, FloatBuffer map, FloatBuffer mapGradient,
-                            int mapLength) {
-            for (int i = 0; i < mapLength; i++) {
-                mapGradient.put(i, 0f);
-            }
+        private void unpool(float[] pooledGradient, int[] winners, int pooledLength, float[] map, float[] mapGradient, int mapLength) {
+            java.util.Arrays.fill(mapGradient, 0, mapLength, 0f);
             for (int i = 0; i < pooledLength; i++) {
                 int winner = winners[i];
-                if (map.get(winner) > 0f) {
-                    mapGradient.put(winner, pooledGradient.get(i));
+                if (map[winner] > 0f) {
+                    mapGradient[winner] = pooledGradient[i];
                 }
             }
         }
 
-        private void reluGradient(FloatBuffer g, FloatBuffer out, int length) {
+        private void reluGradient(float[] g, float[] out, int length) {
             for (int i = 0; i < length; i++) {
-                if (!(out.get(i) > 0f)) {
-                    g.put(i, 0f);
+                if (!(out[i] > 0f)) {
+                    g[i] = 0f;
                 }
             }
         }
 
         private void weightGradients(INDArray in, INDArray g, String layer, int rows) {
-            Nd4j.gemm(in, g, gradientOf(layer + "_w"), true, false, 1.0, 0.0);
-            INDArray onesRow = Nd4j.create(ones.buffer, new long[] {1, rows}, new long[] {rows, 1}, 0, 'c');
-            Nd4j.gemm(onesRow, g, gradientOf(layer + "_b"), false, false, 1.0, 0.0);
+            Nd4j.gemm(in, g, gradients.get(layer + "_w"), true, false, 1.0, 0.0);
+            INDArray onesRow = Nd4j.create(ones, new long[] {1, rows}, new long[] {rows, 1}, 0, 'c');
+            Nd4j.gemm(onesRow, g, gradients.get(layer + "_b"), false, false, 1.0, 0.0);
         }
 
         /**
@@ -374,25 +371,25 @@ final class JudgeBackprop {
          * the row's largest logit); leaves d(batch mean loss)/d logits = (softmax - one-hot) / batch in the gradient.
          */
         private double softmaxCrossEntropy(int[] labels, int[] order, int from, int count, int batchImages) {
-            FloatBuffer in = logits.floats;
-            FloatBuffer g = logitsGradient.floats;
+            float[] in = logits.download(count);
+            float[] g = logitsGradient.values;
             float perImage = 1f / batchImages;
             double sum = 0;
             for (int i = 0; i < count; i++) {
                 int row = i * classes;
-                float largest = in.get(row);
+                float largest = in[row];
                 for (int c = 1; c < classes; c++) {
-                    largest = Math.max(largest, in.get(row + c));
+                    largest = Math.max(largest, in[row + c]);
                 }
                 float expSum = 0f;
                 for (int c = 0; c < classes; c++) {
-                    expSum += (float) Math.exp(in.get(row + c) - largest);
+                    expSum += (float) Math.exp(in[row + c] - largest);
                 }
                 int label = labels[order[from + i]];
-                sum -= in.get(row + label) - largest - Math.log(expSum);
+                sum -= in[row + label] - largest - Math.log(expSum);
                 for (int c = 0; c < classes; c++) {
-                    float p = (float) Math.exp(in.get(row + c) - largest) / expSum;
-                    g.put(row + c, ((c == label ? p - 1f : p)) * perImage);
+                    float p = (float) Math.exp(in[row + c] - largest) / expSum;
+                    g[row + c] = (c == label ? p - 1f : p) * perImage;
                 }
             }
             return sum;
