@@ -125,6 +125,10 @@ final class JudgeBackprop {
         return sum;
     }
 
+    private interface PatchRow {
+        void at(int image, int mapAt, int patchAt, int length);
+    }
+
     /**
      * A float matrix of up to {@link #CHUNK_IMAGES} times {@code rowsPerImage} rows, allocated once: ND4J views of
      * its first rows for the GEMMs, and a Java copy for the loops (loops over the native floats through a buffer
@@ -245,53 +249,45 @@ final class JudgeBackprop {
         /** The first convolution's patches: row (image, y, x), column dy * kernel + dx. */
         private void imageColumns(ImageSet images, int[] order, int from, int count) {
             float[] pixels = images.pixels();
-            int cols = graph.cols();
-            float[] out = patches1.values;
-            for (int i = 0; i < count; i++) {
-                int image = order[from + i] * graph.rows() * cols;
-                for (int y = 0; y < rows1; y++) {
-                    for (int x = 0; x < cols1; x++) {
-                        int row = ((i * rows1 + y) * cols1 + x) * kernel * kernel;
-                        for (int dy = 0; dy < kernel; dy++) {
-                            System.arraycopy(pixels, image + (y + dy) * cols + x, out, row + dy * kernel, kernel);
-                        }
-                    }
-                }
-            }
+            forEachPatchRow(count, graph.rows(), graph.cols(), 1, (image, mapAt, patchAt, length) ->
+                    System.arraycopy(pixels, order[from + image] * images.pixelsPerImage() + mapAt, patches1.values, patchAt, length));
         }
 
         /** The second convolution's patches of the first pooled map: column (dy * kernel + dx) * filters1 + channel. */
         private void patchColumns(int count) {
-            float[] out = patches2.values;
-            int width = kernel * filters1;
-            for (int i = 0; i < count; i++) {
-                for (int y = 0; y < rows2; y++) {
-                    for (int x = 0; x < cols2; x++) {
-                        int row = ((i * rows2 + y) * cols2 + x) * kernel * width;
-                        for (int dy = 0; dy < kernel; dy++) {
-                            // a patch row's dx and channels are one run of the pooled map
-                            System.arraycopy(pooled1, ((i * pooledRows1 + y + dy) * pooledCols1 + x) * filters1, out, row + dy * width, width);
-                        }
-                    }
-                }
-            }
+            int mapSize = pooledRows1 * pooledCols1 * filters1;
+            forEachPatchRow(count, pooledRows1, pooledCols1, filters1, (image, mapAt, patchAt, length) ->
+                    System.arraycopy(pooled1, image * mapSize + mapAt, patches2.values, patchAt, length));
         }
 
         /** The patches' gradient added back onto the pooled map they were cut from (the transpose of {@link #patchColumns}). */
         private void patchColumnsGradient(int count) {
             float[] in = patches2Gradient.download(count);
             java.util.Arrays.fill(pooled1Gradient, 0f);
-            int width = kernel * filters1;
-            for (int i = 0; i < count; i++) {
-                for (int y = 0; y < rows2; y++) {
-                    for (int x = 0; x < cols2; x++) {
-                        int row = ((i * rows2 + y) * cols2 + x) * kernel * width;
+            int mapSize = pooledRows1 * pooledCols1 * filters1;
+            forEachPatchRow(count, pooledRows1, pooledCols1, filters1, (image, mapAt, patchAt, length) -> {
+                int target = image * mapSize + mapAt;
+                for (int j = 0; j < length; j++) {
+                    pooled1Gradient[target + j] += in[patchAt + j];
+                }
+            });
+        }
+
+        /**
+         * Visits every row of every patch of a valid convolution over {@code count} NHWC maps, in patch order: a
+         * patch row (its kernel's dx and every channel) is one run of its map, at {@code mapAt} in the image's map
+         * and {@code patchAt} in the patch matrix (row (image, y, x), column (dy * kernel + dx) * channels + channel).
+         */
+        private void forEachPatchRow(int count, int rows, int cols, int channels, PatchRow visit) {
+            int outRows = rows - kernel + 1;
+            int outCols = cols - kernel + 1;
+            int width = kernel * channels;
+            for (int image = 0; image < count; image++) {
+                for (int y = 0; y < outRows; y++) {
+                    for (int x = 0; x < outCols; x++) {
+                        int patch = ((image * outRows + y) * outCols + x) * kernel * width;
                         for (int dy = 0; dy < kernel; dy++) {
-                            int target = ((i * pooledRows1 + y + dy) * pooledCols1 + x) * filters1;
-                            int source = row + dy * width;
-                            for (int j = 0; j < width; j++) {
-                                pooled1Gradient[target + j] += in[source + j];
-                            }
+                            visit.at(image, ((y + dy) * cols + x) * channels, patch + dy * width, width);
                         }
                     }
                 }
