@@ -11,10 +11,8 @@ import dnnc.api.RunContext;
 import dnnc.api.TrainedModel;
 import dnnc.plugins.support.VectorApi;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -96,13 +94,9 @@ public final class CnnJudge implements ModelTrainer {
     }
 
     private Map<String, INDArray> trainOnGraph(JudgeGraph graph, LabeledData data, Random random, Progress progress) {
-        SameDiff sd = graph.build(graph.initialWeights(random));
         ImageSet train = data.train();
         int steps = epochs * ((train.count() + batchSize - 1) / batchSize);
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new LinearDecay(learningRate, steps)))
-                .dataSetFeatureMapping(JudgeGraph.X).dataSetLabelMapping(JudgeGraph.Y).build());
-        CvaeTraining.silently(sd::createGradFunction);
+        SameDiff sd = graph.training(graph.initialWeights(random), learningRate, steps);
         for (int epoch = 0; epoch < epochs; epoch++) {
             int[] order = Batches.shuffled(train.count(), random);
             for (int from = 0; from < train.count(); from += batchSize) {
@@ -112,8 +106,6 @@ public final class CnnJudge implements ModelTrainer {
             }
             progress.status(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs));
         }
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        graph.shapes().keySet().forEach(name -> weights.put(name, sd.getVariable(name).getArr().dup()));
-        return weights;
+        return graph.weights(sd);
     }
 }

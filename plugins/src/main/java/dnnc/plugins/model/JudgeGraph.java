@@ -5,10 +5,12 @@ import dnnc.api.DenseLayers;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +98,22 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
         sd.loss.softmaxCrossEntropy(LOSS, y, logits, null);
         sd.setLossVariables(LOSS);
         return sd;
+    }
+
+    /** The graph from {@code weights}, ready to fit: Adam, its rate falling linearly from {@code learningRate} to 0 by {@code steps}. */
+    SameDiff training(Map<String, INDArray> weights, double learningRate, int steps) {
+        SameDiff sd = build(weights);
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(new LinearDecay(learningRate, steps)))
+                .dataSetFeatureMapping(X).dataSetLabelMapping(Y).build());
+        CvaeTraining.silently(sd::createGradFunction);
+        return sd;
+    }
+
+    /** Copies of the graph's current weights, by name. */
+    Map<String, INDArray> weights(SameDiff sd) {
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        shapes().keySet().forEach(name -> weights.put(name, sd.getVariable(name).getArr().dup()));
+        return weights;
     }
 
     /** Valid convolution + ReLU of an NHWC map: k column shifts side by side, k row shifts of that, one GEMM. */

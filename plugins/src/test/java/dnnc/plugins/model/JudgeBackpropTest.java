@@ -7,11 +7,9 @@ import dnnc.plugins.testing.TestRunContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.learning.config.Adam;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -99,10 +97,7 @@ class JudgeBackpropTest {
         double learningRate = 1.5e-3;
         Map<String, INDArray> initial = graph.initialWeights(new Random(2));
         JudgeBackprop mine = new JudgeBackprop(graph, initial, batchSize, learningRate, steps, ChunkedAdam.CORES);
-        SameDiff sd = graph.build(initial);
-        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(new LinearDecay(learningRate, steps)))
-                .dataSetFeatureMapping(JudgeGraph.X).dataSetLabelMapping(JudgeGraph.Y).build());
-        CvaeTraining.silently(sd::createGradFunction);
+        SameDiff sd = graph.training(initial, learningRate, steps);
         Random random = new Random(5);
         int window = 25;
         double myWindow = 0;
@@ -126,17 +121,11 @@ class JudgeBackpropTest {
                 }
             }
         }
-        double theirAccuracy = new TrainedJudge(graph, weightsOf(sd, graph), "", Map.of(), digits.heldOut()).heldOutAccuracy();
+        double theirAccuracy = new TrainedJudge(graph, graph.weights(sd), "", Map.of(), digits.heldOut()).heldOutAccuracy();
         double myAccuracy = new TrainedJudge(graph, mine.weights(), "", Map.of(), digits.heldOut()).heldOutAccuracy();
         System.out.printf("held-out accuracy: SameDiff %.4f, backprop %.4f%n", theirAccuracy, myAccuracy);
         assertTrue(myAccuracy > 0.85, "held-out accuracy " + myAccuracy);
         assertEquals(theirAccuracy, myAccuracy, 0.02);
-    }
-
-    private static Map<String, INDArray> weightsOf(SameDiff sd, JudgeGraph graph) {
-        Map<String, INDArray> weights = new java.util.LinkedHashMap<>();
-        graph.shapes().keySet().forEach(name -> weights.put(name, sd.getVariable(name).getArr().dup()));
-        return weights;
     }
 
     @Test
