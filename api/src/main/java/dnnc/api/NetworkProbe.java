@@ -26,6 +26,28 @@ public interface NetworkProbe {
     }
 
     /**
+     * Forward pass without lesion, with every layer's activations side by side: row-major {@code batch x
+     * layout().total()}, each row holding layer 0's values from {@code layout().offset(0)}, layer 1's from
+     * {@code layout().offset(1)}, and so on. The values equal {@link #forward}'s bit for bit; probes that can
+     * write them in place (rather than per layer, then copied) override this.
+     */
+    default float[] forwardNeuronRows(float[] inputs, int batch) {
+        Activations activations = forward(inputs, batch, Lesion.none());
+        NeuronLayout layout = layout();
+        int total = layout.total();
+        float[] rows = new float[Math.multiplyExact(batch, total)];
+        for (int l = 0; l < layout.layers().size(); l++) {
+            int size = layout.layers().get(l).size();
+            int offset = layout.offset(l);
+            float[] layer = activations.layer(l);
+            for (int s = 0; s < batch; s++) {
+                System.arraycopy(layer, s * size, rows, s * total + offset, size);
+            }
+        }
+        return rows;
+    }
+
+    /**
      * Recomputes from {@code layer} upward: {@code layerActivations} are that layer's intact activations, the
      * lesion is applied to it and to every later layer. Entries below {@code layer} in the result are null.
      * Equal to a full forward pass with the same lesion whenever the lesion touches nothing below {@code layer}.

@@ -45,7 +45,7 @@ final class InterventionSampler {
         for (int k = 0; k < schema.classes(); k++) {
             draws.fill(inputs, k * rows, from, to, -1, 0, k);
         }
-        return NeuronRows.of(network.forward(inputs, schema.classes() * rows, Lesion.none()), layout);
+        return network.forwardNeuronRows(inputs, schema.classes() * rows);
     }
 
     InterventionBlock latentBlock(int latent, int from, int to) {
@@ -55,7 +55,7 @@ final class InterventionSampler {
         for (int a = 0; a < alphas.length; a++) {
             draws.fill(inputs, a * rows, from, to, latent, alphas[a], targetClass);
         }
-        float[] all = NeuronRows.of(network.forward(inputs, alphas.length * rows, Lesion.none()), layout);
+        float[] all = network.forwardNeuronRows(inputs, alphas.length * rows);
         int cells = rows * total;
         double[] baseline = new double[cells];
         for (int a = 0; a < alphas.length; a++) {
