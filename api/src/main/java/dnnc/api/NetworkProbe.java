@@ -28,14 +28,26 @@ public interface NetworkProbe {
     /**
      * Forward pass without lesion, with every layer's activations side by side: row-major {@code batch x
      * layout().total()}, each row holding layer 0's values from {@code layout().offset(0)}, layer 1's from
-     * {@code layout().offset(1)}, and so on. The values equal {@link #forward}'s bit for bit; probes that can
-     * write them in place (rather than per layer, then copied) override this.
+     * {@code layout().offset(1)}, and so on. The values equal {@link #forward}'s bit for bit.
      */
     default float[] forwardNeuronRows(float[] inputs, int batch) {
+        float[] rows = new float[Math.multiplyExact(batch, layout().total())];
+        forwardNeuronRows(inputs, batch, rows);
+        return rows;
+    }
+
+    /**
+     * {@link #forwardNeuronRows(float[], int)} into the first {@code batch x layout().total()} floats of
+     * {@code rows}, so a caller running many batches can reuse one array. Probes that can write the rows in place
+     * (rather than per layer, then copied) override this.
+     */
+    default void forwardNeuronRows(float[] inputs, int batch, float[] rows) {
         Activations activations = forward(inputs, batch, Lesion.none());
         NeuronLayout layout = layout();
         int total = layout.total();
-        float[] rows = new float[Math.multiplyExact(batch, total)];
+        if (rows.length < (long) batch * total) {
+            throw new IllegalArgumentException("need " + (long) batch * total + " floats for the rows, got " + rows.length);
+        }
         for (int l = 0; l < layout.layers().size(); l++) {
             int size = layout.layers().get(l).size();
             int offset = layout.offset(l);
@@ -44,7 +56,6 @@ public interface NetworkProbe {
                 System.arraycopy(layer, s * size, rows, s * total + offset, size);
             }
         }
-        return rows;
     }
 
     /**

@@ -134,10 +134,9 @@ public final class DenseNetworkProbe implements NetworkProbe {
      * threads, and its own pass over these rows then follows on the same core while they are fresh.
      */
     @Override
-    public float[] forwardNeuronRows(float[] inputs, int batch) {
+    public void forwardNeuronRows(float[] inputs, int batch, float[] rows) {
         checkLength(inputs, batch, layers.get(0).size());
         int total = layout.total();
-        float[] rows = new float[Math.multiplyExact(batch, total)];
         float[][] values = new float[layers.size()][];
         values[0] = inputs;
         int[] offsets = java.util.stream.IntStream.range(0, layers.size()).map(layout::offset).toArray();
@@ -150,7 +149,6 @@ public final class DenseNetworkProbe implements NetworkProbe {
                         layer.get(r * width, rows, (from + r) * total + offsets[l], width);
                     }
                 }));
-        return rows;
     }
 
     /** Receives each layer's final values of a chunk (rows x size, in a scratch matrix that is reused afterwards). */
