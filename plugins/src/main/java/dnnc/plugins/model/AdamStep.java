@@ -1,6 +1,7 @@
 package dnnc.plugins.model;
 
 import dnnc.plugins.support.VectorApi;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.nio.ByteBuffer;
 
@@ -17,19 +18,20 @@ final class AdamStep {
     final float beta1;
     final float beta2;
     final float epsilon;
-    private final double learningRate;
+    private final Adam config;
 
-    AdamStep(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = learningRate;
-        this.beta1 = (float) beta1;
-        this.beta2 = (float) beta2;
-        this.epsilon = (float) epsilon;
+    /** Adam with {@code config}'s rate (or schedule, which sees step numbers only: epoch 0), betas and epsilon. */
+    AdamStep(Adam config) {
+        this.config = config;
+        this.beta1 = (float) config.getBeta1();
+        this.beta2 = (float) config.getBeta2();
+        this.epsilon = (float) config.getEpsilon();
     }
 
     /** The step size of step {@code iteration} (from 0), bias corrections folded in. */
     float stepSize(int iteration) {
         double t = iteration + 1.0;
-        return (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        return (float) (config.getLearningRate(iteration, 0) * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
     }
 
     /**

@@ -25,8 +25,6 @@ public final class CbetaVae implements ModelTrainer, Preflight {
     private static final String LOSS_HISTORY = "history.loss";
     private static final String RECONSTRUCTION_HISTORY = "history.reconstruction";
     private static final String KL_HISTORY = "history.kl";
-    private static final String BACKPROP = "backprop";
-    private static final String SAMEDIFF = "samediff";
 
     @Param(description = "number of latent dimensions z", min = 1, max = 1000)
     private int latentSize = 10;
@@ -55,8 +53,8 @@ public final class CbetaVae implements ModelTrainer, Preflight {
 
     @Param(description = "how the model is trained: backprop (forward and backward passes written for its dense layers, "
             + "over every core) or samediff (SameDiff's graph, one core; what trained the models cached before backprop)",
-            allowed = {BACKPROP, SAMEDIFF})
-    private String trainer = BACKPROP;
+            allowed = {Trainers.BACKPROP, Trainers.SAMEDIFF})
+    private String trainer = Trainers.BACKPROP;
 
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {
@@ -79,7 +77,7 @@ public final class CbetaVae implements ModelTrainer, Preflight {
         } else {
             CvaeTraining.Result trained;
             try (Progress progress = context.progress("train " + name(), (long) epochs * data.train().count(), "images")) {
-                trained = trainer.equals(SAMEDIFF)
+                trained = trainer.equals(Trainers.SAMEDIFF)
                         ? CvaeTraining.train(shape, data.train(), beta, epochs, batchSize, learningRate, effectiveSeed, progress)
                         : CvaeBackprop.train(shape, data.train(), beta, epochs, batchSize, learningRate, effectiveSeed, progress);
             }
@@ -121,14 +119,9 @@ public final class CbetaVae implements ModelTrainer, Preflight {
 
     /** The cache entry of this model: plugin, data and every parameter, with the seed actually used. */
     private ModelCache cacheEntry(Path cacheDir, String dataSha256, long effectiveSeed) {
-        Map<String, String> identity = new LinkedHashMap<>(parameterValues());
-        identity.remove("engine");   // how the decoder is run afterwards is no part of what was trained
-        if (trainer.equals(SAMEDIFF)) {
-            // the key models had before there was a choice of trainer, so the models cached then are still found
-            identity.remove("trainer");
-        }
-        identity.put("seed", Long.toString(effectiveSeed));
-        return new ModelCache(cacheDir, name(), dataSha256, identity);
+        Map<String, String> parameters = new LinkedHashMap<>(parameterValues());
+        parameters.remove("engine");   // how the decoder is run afterwards is no part of what was trained
+        return new ModelCache(cacheDir, name(), dataSha256, Trainers.cacheIdentity(parameters, effectiveSeed));
     }
 
     private int[] hiddenSizes() {

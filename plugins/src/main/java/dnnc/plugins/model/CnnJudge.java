@@ -23,8 +23,9 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The judge of reconstructions: a small LeNet-style CNN (a SameDiff graph, see {@link JudgeGraph}) trained with
- * Adam on the run's training images, its learning rate decaying linearly to zero over the run.
+ * The judge of reconstructions: a small LeNet-style CNN ({@link JudgeGraph}) trained with Adam on the run's training
+ * images, its learning rate decaying linearly to zero over the run, by hand-written backprop ({@link JudgeBackprop})
+ * or on the SameDiff graph.
  */
 @PluginInfo(name = "cnn-judge", description = "small CNN classifier: conv-pool-conv-pool-dense, Adam with linearly decaying rate; judges reconstructions")
 public final class CnnJudge implements ModelTrainer {
@@ -52,6 +53,11 @@ public final class CnnJudge implements ModelTrainer {
     @Param(description = "seed of initial weights and batch order; -1 derives it from the run's seed", min = -1)
     private long seed = -1;
 
+    @Param(description = "how the judge is trained: backprop (forward and backward passes written for its layers, over "
+            + "every core) or samediff (SameDiff's graph, one core; what trained the judges cached before backprop)",
+            allowed = {Trainers.BACKPROP, Trainers.SAMEDIFF})
+    private String trainer = Trainers.BACKPROP;
+
     /**
      * A judge of this plugin's default architecture with random weights, for benchmarks that time classification
      * (its answers mean nothing): {@code onGraph} classifies through the SameDiff graph instead of the SIMD forward.
@@ -66,9 +72,7 @@ public final class CnnJudge implements ModelTrainer {
     @Override
     public TrainedModel fit(LabeledData data, RunContext context) {
         long effectiveSeed = seed == -1 ? context.seed() : seed;
-        Map<String, String> identity = new LinkedHashMap<>(parameterValues());
-        identity.put("seed", Long.toString(effectiveSeed));
-        ModelCache cache = new ModelCache(context.cacheDir(), name(), data.sha256(), identity);
+        ModelCache cache = new ModelCache(context.cacheDir(), name(), data.sha256(), Trainers.cacheIdentity(parameterValues(), effectiveSeed));
         JudgeGraph graph = new JudgeGraph(data.train().rows(), data.train().cols(), kernel, filters1, filters2, dense, data.classCount());
         Random random = new Random(effectiveSeed);
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -80,11 +84,10 @@ public final class CnnJudge implements ModelTrainer {
             sha256 = saved.get().sha256();
             metrics.put("loaded_from_cache", true);
         } else {
-            SameDiff sd = graph.build(graph.initialWeights(random));
             try (Progress progress = context.progress("train " + name(), (long) epochs * data.train().count(), "images")) {
-                train(sd, data, random, progress);
+                weights.putAll(trainer.equals(Trainers.SAMEDIFF) ? trainOnGraph(graph, data, random, progress)
+                        : JudgeBackprop.train(graph, data.train(), epochs, batchSize, learningRate, random, progress));
             }
-            graph.shapes().keySet().forEach(name -> weights.put(name, sd.getVariable(name).getArr().dup()));
             sha256 = cache.save(weights);
             metrics.put("loaded_from_cache", false);
         }
@@ -92,7 +95,8 @@ public final class CnnJudge implements ModelTrainer {
         return new TrainedJudge(graph, weights, sha256, metrics, data.heldOut());
     }
 
-    private void train(SameDiff sd, LabeledData data, Random random, Progress progress) {
+    private Map<String, INDArray> trainOnGraph(JudgeGraph graph, LabeledData data, Random random, Progress progress) {
+        SameDiff sd = graph.build(graph.initialWeights(random));
         ImageSet train = data.train();
         int steps = epochs * ((train.count() + batchSize - 1) / batchSize);
         sd.setTrainingConfig(TrainingConfig.builder()
@@ -108,5 +112,8 @@ public final class CnnJudge implements ModelTrainer {
             }
             progress.status(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs));
         }
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        graph.shapes().keySet().forEach(name -> weights.put(name, sd.getVariable(name).getArr().dup()));
+        return weights;
     }
 }

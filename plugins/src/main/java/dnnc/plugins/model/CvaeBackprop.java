@@ -8,36 +8,29 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import dnnc.api.ImageSet;
 import dnnc.api.Progress;
-import dnnc.plugins.support.Parallel;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * The cVAE's loss and its gradient written out by hand for its dense layers (METHODS.md section 1): the same
  * model, loss and weight names as {@link CvaeGraph#training}, over ND4J's GEMMs and in-place element-wise ops on
  * arrays allocated once. A mini-batch is cut into chunks of at most {@link #CHUNK_ROWS} rows; each chunk's
  * forward and backward pass runs on its own workspace (so chunks can run on separate threads) and leaves that
- * chunk's share of the gradient in the workspace's flat gradient vector, laid out like {@link Parameters#flat}.
+ * chunk's share of the gradient in the workspace's flat gradient vector, laid out like {@link FlatParameters#flat}.
  * The chunks do not depend on the number of threads, so neither do the sums.
  */
 final class CvaeBackprop {
     static final int CHUNK_ROWS = 64;
-    private static final int THREADS = Runtime.getRuntime().availableProcessors();
-    private static final ExecutorService POOL = Parallel.daemonPool(THREADS, "cvae-backprop");
 
     private final CvaeShape shape;
     private final double beta;
-    private final Parameters parameters;
+    private final FlatParameters parameters;
     private final INDArray[] encoderW;
     private final INDArray[] encoderB;
     private final INDArray[] decoderW;
@@ -47,7 +40,7 @@ final class CvaeBackprop {
     private final INDArray logvarW;
     private final INDArray logvarB;
 
-    CvaeBackprop(CvaeShape shape, Parameters parameters, double beta) {
+    CvaeBackprop(CvaeShape shape, FlatParameters parameters, double beta) {
         this.shape = shape;
         this.beta = beta;
         this.parameters = parameters;
@@ -66,28 +59,21 @@ final class CvaeBackprop {
     /**
      * Trains as {@link CvaeTraining#train} does, from the same draws of the same seeded generator (initial weights,
      * then each epoch's order and noise), with Adam as ND4J's updater computes it (step counted from 0, ND4J's
-     * default betas and epsilon). A batch's chunks run on the pool; their gradients are summed in chunk order and
-     * Adam runs over slices of the weights in parallel (it is element-wise), so the result does not depend on the
-     * thread count.
+     * default betas and epsilon). A batch's chunks run on every core and {@link ChunkedAdam} sums their gradients in
+     * chunk order, so the result does not depend on the thread count.
      */
     static CvaeTraining.Result train(CvaeShape shape, ImageSet train, double beta, int epochs, int batchSize,
                                      double learningRate, long seed, Progress progress) {
         Random random = new Random(seed);
-        Parameters parameters = new Parameters(shape.weightShapes());
+        FlatParameters parameters = new FlatParameters(shape.weightShapes());
         parameters.set(shape.initialWeights(random));
         CvaeBackprop model = new CvaeBackprop(shape, parameters, beta);
         List<Workspace> workspaces = new ArrayList<>();
         for (int i = 0; i < (Math.min(batchSize, train.count()) + CHUNK_ROWS - 1) / CHUNK_ROWS; i++) {
             workspaces.add(model.new Workspace());
         }
-        Adam defaults = new Adam(learningRate);
-        AdamStep adam = new AdamStep(learningRate, defaults.getBeta1(), defaults.getBeta2(), defaults.getEpsilon());
-        int length = Math.toIntExact(parameters.length());
-        float[] m = new float[length];
-        float[] v = new float[length];
-        ByteBuffer weights = floats(parameters.flat());
-        ByteBuffer[] gradients = workspaces.stream().map(w -> floats(w.gradient)).toArray(ByteBuffer[]::new);
-        int sliceLength = (length + THREADS - 1) / THREADS;
+        ChunkedAdam adam = new ChunkedAdam(parameters, workspaces.stream().map(w -> w.gradient).toList(), new Adam(learningRate),
+                ChunkedAdam.CORES);
         CvaeTraining.Losses losses = new CvaeTraining.Losses(epochs, beta, progress);
         int step = 0;
         long start = System.nanoTime();
@@ -100,10 +86,8 @@ final class CvaeBackprop {
                 INDArray eps = batch.getFeatures(2);
                 int rows = (int) x.rows();
                 int chunks = (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-                inParallel(chunks, i -> workspaces.get(i).pass(x, c, eps, i * CHUNK_ROWS, Math.min(CHUNK_ROWS, rows - i * CHUNK_ROWS), rows));
-                int iteration = step++;
-                inParallel((length + sliceLength - 1) / sliceLength, slice -> adam.apply(weights, gradients, chunks, m, v,
-                        slice * sliceLength, Math.min(length, (slice + 1) * sliceLength), iteration));
+                adam.inParallel(chunks, i -> workspaces.get(i).pass(x, c, eps, i * CHUNK_ROWS, Math.min(CHUNK_ROWS, rows - i * CHUNK_ROWS), rows));
+                adam.step(chunks, step++);
                 double reconstruction = 0;
                 double kl = 0;
                 for (int i = 0; i < chunks; i++) {
@@ -118,90 +102,8 @@ final class CvaeBackprop {
         return losses.result(parameters.get(), (double) epochs * train.count() / seconds);
     }
 
-    /** The floats of an array with offset 0 as a byte buffer over its native memory, in native order. */
-    private static ByteBuffer floats(INDArray array) {
-        if (array.offset() != 0 || array.length() * Float.BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a model of " + array.length() + " weights is too large to train here");
-        }
-        return array.data().asNio().order(ByteOrder.nativeOrder());
-    }
-
-    private interface Indexed {
-        void run(int index);
-    }
-
-    private static void inParallel(int count, Indexed work) {
-        if (count == 1) {
-            work.run(0);
-            return;
-        }
-        List<Future<?>> pending = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            pending.add(POOL.submit(() -> work.run(index)));
-        }
-        Parallel.awaitAll(pending, "training");
-    }
-
     private INDArray[] views(INDArray flat, List<String> layers, String suffix) {
         return layers.stream().map(layer -> parameters.view(flat, layer + suffix)).toArray(INDArray[]::new);
-    }
-
-    /** The weights of a model as one flat float vector, each named weight a c-order view into it. */
-    static final class Parameters {
-        private final Map<String, long[]> shapes;
-        private final Map<String, Long> offsets = new LinkedHashMap<>();
-        private final long length;
-        private final INDArray flat;
-
-        Parameters(Map<String, long[]> shapes) {
-            this.shapes = shapes;
-            long offset = 0;
-            for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-                offsets.put(e.getKey(), offset);
-                offset += elements(e.getValue());
-            }
-            this.length = offset;
-            this.flat = Nd4j.create(DataType.FLOAT, length);
-        }
-
-        INDArray flat() {
-            return flat;
-        }
-
-        long length() {
-            return length;
-        }
-
-        /** A zeroed vector laid out like {@link #flat()} (a gradient). */
-        INDArray zeros() {
-            return Nd4j.create(DataType.FLOAT, length);
-        }
-
-        /** The named weight inside {@code vector}, which is laid out like {@link #flat()}; biases as [1, out]. */
-        INDArray view(INDArray vector, String name) {
-            long[] dims = shapes.get(name);
-            long[] matrix = dims.length == 1 ? new long[] {1, dims[0]} : dims;
-            return Nd4j.create(vector.data(), matrix, new long[] {matrix[1], 1}, offsets.get(name), 'c');
-        }
-
-        void set(Map<String, INDArray> weights) {
-            weights.forEach((name, w) -> view(flat, name).assign(w.reshape(view(flat, name).shape())));
-        }
-
-        Map<String, INDArray> get() {
-            Map<String, INDArray> weights = new LinkedHashMap<>();
-            shapes.forEach((name, dims) -> weights.put(name, view(flat, name).dup('c').reshape(dims)));
-            return weights;
-        }
-
-        private static long elements(long[] dims) {
-            long n = 1;
-            for (long d : dims) {
-                n *= d;
-            }
-            return n;
-        }
     }
 
     /** One chunk's arrays: activations, their gradients and the chunk's gradient of every weight. */

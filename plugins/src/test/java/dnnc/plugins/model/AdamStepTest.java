@@ -39,12 +39,21 @@ class AdamStepTest {
 
     @Test
     void threeStepsOnSummedChunkGradientsMatchNd4jsAdamUpdater() {
+        assertThreeStepsMatchNd4jsAdamUpdater(new Adam(1e-2));
+    }
+
+    /** The judge's rate falls linearly over the steps; ND4J's updater reads it from the schedule at each step. */
+    @Test
+    void aDecayingRateIsTakenStepByStepAsNd4jsUpdaterTakesIt() {
+        assertThreeStepsMatchNd4jsAdamUpdater(new Adam(new LinearDecay(1e-2, 4)));
+    }
+
+    private static void assertThreeStepsMatchNd4jsAdamUpdater(Adam config) {
         Random random = new Random(5);
         float[] start = gaussian(random);
-        Adam config = new Adam(1e-2);
         GradientUpdater<?> nd4j = config.instantiate(Nd4j.create(DataType.FLOAT, config.stateSize(LENGTH)), true);
         INDArray theirs = Nd4j.create(start.clone(), new long[] {LENGTH}, 'c');
-        AdamStep adam = new AdamStep(1e-2, config.getBeta1(), config.getBeta2(), config.getEpsilon());
+        AdamStep adam = new AdamStep(config);
         ByteBuffer ours = floats(start);
         float[] m = new float[LENGTH];
         float[] v = new float[LENGTH];
@@ -69,7 +78,7 @@ class AdamStepTest {
         Random random = new Random(8);
         float[] start = gaussian(random);
         float[] gradient = gaussian(random);
-        AdamStep adam = new AdamStep(1e-3, 0.9, 0.999, 1e-8);
+        AdamStep adam = new AdamStep(new Adam(1e-3, 0.9, 0.999, 1e-8));
         ByteBuffer whole = floats(start);
         float[] m = new float[LENGTH];
         float[] v = new float[LENGTH];

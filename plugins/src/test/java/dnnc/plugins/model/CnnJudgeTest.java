@@ -71,4 +71,25 @@ class CnnJudgeTest {
         assertEquals(judge.heldOutAccuracy(), context.recorder().results.get("judge.test_accuracy"));
         assertEquals(judge.sha256(), context.recorder().inputHashes.get("model:cnn-judge"));
     }
+
+    /** Judges cached by SameDiff before there was a choice of trainer are found under trainer=samediff, and only there. */
+    @Test
+    void aJudgeCachedBeforeBackpropIsFoundUnderTheSameDiffTrainer() {
+        Path cacheDir = shared.resolve("cached-by-samediff");
+        Map<String, String> sameDiffSettings = new java.util.HashMap<>(SHORT);
+        sameDiffSettings.put("trainer", "samediff");
+        CnnJudge sameDiff = new CnnJudge();
+        sameDiff.configure(sameDiffSettings);
+        Map<String, String> keyBefore = new java.util.LinkedHashMap<>(sameDiff.parameterValues());
+        keyBefore.remove("trainer");
+        keyBefore.put("seed", "3");
+        JudgeGraph graph = new JudgeGraph(28, 28, 5, 16, 32, 128, 10);
+        String saved = new ModelCache(cacheDir, "cnn-judge", data.sha256(), keyBefore).save(graph.initialWeights(new java.util.Random(1)));
+
+        ImageClassifier found = (ImageClassifier) sameDiff.fit(data, new TestRunContext(shared.resolve("found"), cacheDir, 0));
+        assertEquals(true, found.metrics().get("loaded_from_cache"));
+        assertEquals(saved, found.sha256());
+        assertEquals(false, judge().fit(data, new TestRunContext(shared.resolve("not-found"), cacheDir, 0)).metrics().get("loaded_from_cache"),
+                "a backprop judge is no SameDiff judge");
+    }
 }

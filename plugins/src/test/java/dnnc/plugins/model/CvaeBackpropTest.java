@@ -39,7 +39,7 @@ class CvaeBackpropTest {
     private record LossAndGradient(double loss, double reconstruction, double kl, INDArray gradient) {
     }
 
-    private static LossAndGradient evaluate(CvaeBackprop.Parameters parameters, Batch batch) {
+    private static LossAndGradient evaluate(FlatParameters parameters, Batch batch) {
         CvaeBackprop model = new CvaeBackprop(TINY, parameters, BETA);
         INDArray gradient = parameters.zeros();
         double reconstruction = 0;
@@ -54,8 +54,8 @@ class CvaeBackpropTest {
         return new LossAndGradient((reconstruction + BETA * kl) / batch.rows(), reconstruction / batch.rows(), kl / batch.rows(), gradient);
     }
 
-    private static CvaeBackprop.Parameters parameters(Random random) {
-        CvaeBackprop.Parameters parameters = new CvaeBackprop.Parameters(TINY.weightShapes());
+    private static FlatParameters parameters(Random random) {
+        FlatParameters parameters = new FlatParameters(TINY.weightShapes());
         parameters.set(TINY.initialWeights(random));
         return parameters;
     }
@@ -63,7 +63,7 @@ class CvaeBackpropTest {
     @Test
     void theGradientMatchesCentralFiniteDifferencesInEveryWeight() {
         Random random = new Random(3);
-        CvaeBackprop.Parameters parameters = parameters(random);
+        FlatParameters parameters = parameters(random);
         // 70 rows: two chunks, the second short, so the chunks' shares must add up to the batch mean
         Batch batch = Batch.of(70, random);
         INDArray analytic = evaluate(parameters, batch).gradient();
@@ -89,7 +89,7 @@ class CvaeBackpropTest {
     @Test
     void theLossAndGradientEqualSameDiffsOnTheSameGraph() {
         Random random = new Random(11);
-        CvaeBackprop.Parameters parameters = parameters(random);
+        FlatParameters parameters = parameters(random);
         Batch batch = Batch.of(9, random);
         LossAndGradient mine = evaluate(parameters, batch);
 
