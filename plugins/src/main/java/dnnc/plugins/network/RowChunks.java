@@ -60,15 +60,7 @@ final class RowChunks {
         Parallel.awaitAll(pending, "forward pass");
     }
 
-    /** {@link #run}'s chunks one after another on the calling thread, with its own scratch arrays. */
-    static void runOnCaller(int batch, RowWork work) {
-        Scratch scratch = SCRATCH.get();
-        for (int from = 0; from < batch; from += CHUNK_ROWS) {
-            work.run(from, Math.min(batch, from + CHUNK_ROWS), scratch);
-        }
-    }
-
-    /** A thread's reusable float buffers, one per (slot, width), each of {@link #CHUNK_ROWS} rows. */
+    /** A pool thread's reusable float buffers, one per (slot, width), each of {@link #CHUNK_ROWS} rows. */
     static final class Scratch {
         private final Map<Long, DataBuffer> buffers = new HashMap<>();
 
