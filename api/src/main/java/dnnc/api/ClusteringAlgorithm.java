@@ -16,7 +16,8 @@ public interface ClusteringAlgorithm extends Plugin {
      * Settles settings that are chosen from data (affinity propagation's preference by a sweep) once, on a
      * representative of related matrices (the same features at other alphas), and returns the algorithm to
      * apply to all of them with those settings fixed. Comparable partitions across the group, and one sweep
-     * instead of one per matrix. Algorithms with nothing to settle return themselves.
+     * instead of one per matrix. Algorithms with nothing to settle return themselves. The clustering stage
+     * calibrates its groups (one per feature kind) at once, each on a thread of its own, on this one instance.
      */
     default Calibration calibrate(Matrix representative, long seed, Progress progress) {
         return new Calibration(this, null);

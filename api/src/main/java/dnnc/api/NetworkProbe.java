@@ -26,6 +26,39 @@ public interface NetworkProbe {
     }
 
     /**
+     * Forward pass without lesion, with every layer's activations side by side: row-major {@code batch x
+     * layout().total()}, each row holding layer 0's values from {@code layout().offset(0)}, layer 1's from
+     * {@code layout().offset(1)}, and so on. The values equal {@link #forward}'s bit for bit.
+     */
+    default float[] forwardNeuronRows(float[] inputs, int batch) {
+        float[] rows = new float[Math.multiplyExact(batch, layout().total())];
+        forwardNeuronRows(inputs, batch, rows);
+        return rows;
+    }
+
+    /**
+     * {@link #forwardNeuronRows(float[], int)} into the first {@code batch x layout().total()} floats of
+     * {@code rows}, so a caller running many batches can reuse one array. Probes that can write the rows in place
+     * (rather than per layer, then copied) override this.
+     */
+    default void forwardNeuronRows(float[] inputs, int batch, float[] rows) {
+        Activations activations = forward(inputs, batch, Lesion.none());
+        NeuronLayout layout = layout();
+        int total = layout.total();
+        if (rows.length < (long) batch * total) {
+            throw new IllegalArgumentException("need " + (long) batch * total + " floats for the rows, got " + rows.length);
+        }
+        for (int l = 0; l < layout.layers().size(); l++) {
+            int size = layout.layers().get(l).size();
+            int offset = layout.offset(l);
+            float[] layer = activations.layer(l);
+            for (int s = 0; s < batch; s++) {
+                System.arraycopy(layer, s * size, rows, s * total + offset, size);
+            }
+        }
+    }
+
+    /**
      * Recomputes from {@code layer} upward: {@code layerActivations} are that layer's intact activations, the
      * lesion is applied to it and to every later layer. Entries below {@code layer} in the result are null.
      * Equal to a full forward pass with the same lesion whenever the lesion touches nothing below {@code layer}.

@@ -30,7 +30,7 @@ public final class BenchTable {
             new Row("decoder forward, all activations, samples/s", "decoder.forward.samples_per_s", "decoder_fwd_samples_per_s", true, 1.0),
             new Row("ACE z_1 (7 alphas x 1,000 draws), s", "ace.z1.s", "ace_z1", false, 1.0),
             new Row("ACE z_1 + per-draw features, s", "ace.z1_features.s", "ace_z1", false, 1.0),
-            new Row("ACE all 20 inputs, s (ref: z_1 x 80/7 rows)", "ace.all_inputs.s", "ace_all_scaled", false, 1.0),
+            new Row("ACE all 20 inputs, s (ref: z_1 x 80/7 rows)", "ace.all_inputs.s", "ace_all_scaled", false, 1.5),
             new Row("Spearman N=1,700, s", "clustering.spearman.n1700.s", "n1700.spearman_s", false, 3.0),
             new Row("Spearman N=5,000, s", "clustering.spearman.n5000.s", "n5000.spearman_s", false, 3.0),
             new Row("Kendall tau-b N=1,700, s (ref: SciPy pairwise, scaled)", "clustering.kendall.n1700.s", "n1700.kendall_s", false, Double.NaN),
@@ -50,7 +50,7 @@ public final class BenchTable {
             new Row("lesion evals/s, decoder only (ref: our forward loop)", "lesion.engine.evals_per_s", "lesion.loop.evals_per_s", true, 5.0),
             new Row("lesion evals/s, judged (ref: forward loop + SIMD judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop.evals_per_s", true, 5.0),
             new Row("lesion evals/s, judged (ref: forward loop + graph judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop_graph_judge.evals_per_s", true, 5.0),
-            new Row("whole pipeline (reference's work, no judge), s", "pipeline.total.s", "total_without_judge", false, 1.0),
+            new Row("whole pipeline (reference's work, no judge), s", "pipeline.total.s", "total_without_judge", false, 1.5),
             new Row("study workflow, s (ref: reference pipeline)", "study.s", "total", false, 1.0),
             new Row("study cold (fresh model cache), s (ref: 2.5-min budget)", "study.s", "study.cold_budget.s", false, 1.0),
             new Row("study warm (models cached), s (ref: 1-min budget)", "study.warm.s", "study.warm_budget.s", false, 1.0));

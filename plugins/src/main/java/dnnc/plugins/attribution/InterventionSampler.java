@@ -38,26 +38,30 @@ final class InterventionSampler {
         return layout;
     }
 
-    /** Activations of all classes for draws [from, to): classes x rows x neurons, or null when no class input is asked for. */
-    float[] classActivations(int from, int to) {
+    /** Activations of all classes for draws [from, to): classes x rows x neurons, in {@code buffers}' class rows. */
+    float[] classActivations(int from, int to, ChunkBuffers buffers) {
         int rows = to - from;
         float[] inputs = new float[Math.multiplyExact(schema.classes() * rows, schema.size())];
         for (int k = 0; k < schema.classes(); k++) {
             draws.fill(inputs, k * rows, from, to, -1, 0, k);
         }
-        return NeuronRows.of(network.forward(inputs, schema.classes() * rows, Lesion.none()), layout);
+        float[] activations = buffers.classRows(Math.multiplyExact(schema.classes() * rows, layout.total()));
+        network.forwardNeuronRows(inputs, schema.classes() * rows, activations);
+        return activations;
     }
 
-    InterventionBlock latentBlock(int latent, int from, int to) {
+    /** The block lives in {@code buffers} until their next use. */
+    InterventionBlock latentBlock(int latent, int from, int to, ChunkBuffers buffers) {
         int rows = to - from;
         int total = layout.total();
         float[] inputs = new float[Math.multiplyExact(alphas.length * rows, schema.size())];
         for (int a = 0; a < alphas.length; a++) {
             draws.fill(inputs, a * rows, from, to, latent, alphas[a], targetClass);
         }
-        float[] all = NeuronRows.of(network.forward(inputs, alphas.length * rows, Lesion.none()), layout);
+        float[] all = buffers.latentRows(Math.multiplyExact(alphas.length * rows, total));
+        network.forwardNeuronRows(inputs, alphas.length * rows, all);
         int cells = rows * total;
-        double[] baseline = new double[cells];
+        double[] baseline = buffers.zeroedBaseline(cells);
         for (int a = 0; a < alphas.length; a++) {
             int offset = a * cells;
             for (int c = 0; c < cells; c++) {
@@ -70,12 +74,12 @@ final class InterventionSampler {
         return new InterventionBlock(latent, rows, alphas.length, all, 0, cells, baseline);
     }
 
-    /** {@code classActivations} as returned by {@link #classActivations} for the same draws. */
-    InterventionBlock classBlock(int input, float[] classActivations, int rows) {
+    /** {@code classActivations} as returned by {@link #classActivations} for the same draws and buffers. */
+    InterventionBlock classBlock(int input, float[] classActivations, int rows, ChunkBuffers buffers) {
         int k = input - schema.latents();
         int cells = rows * layout.total();
         double[] p = DecoderDraws.frequenciesWithout(schema, k);
-        double[] baseline = new double[cells];
+        double[] baseline = buffers.zeroedBaseline(cells);
         for (int j = 0; j < p.length; j++) {
             if (p[j] == 0) {
                 continue;

@@ -9,11 +9,15 @@ import dnnc.api.NeuronLayout;
 import dnnc.api.Progress;
 import dnnc.api.SampleFeatures;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * The Monte Carlo ACE estimator over every neuron of the probe (METHODS.md section 3). Draws are processed in chunks
@@ -71,7 +75,7 @@ final class MonteCarloAce {
                 moments[q][v] = new RunningMoments(total);
             }
         }
-        Function<InterventionBlock, RunningMoments[]> reduce = block -> {
+        ChunkReduce<RunningMoments[]> reduce = (from, block) -> {
             RunningMoments[] m = new RunningMoments[block.values()];
             for (int v = 0; v < m.length; v++) {
                 m[v] = block.effectMoments(v);
@@ -98,19 +102,22 @@ final class MonteCarloAce {
         return effects;
     }
 
-    /** Per-draw activations and effects of one input, from exactly the draws {@link #estimate} uses. */
+    /**
+     * Per-draw activations and effects of one input, from exactly the draws {@link #estimate} uses. Each worker
+     * writes its own chunk's rows, which no other chunk touches, so the copies run in parallel.
+     */
     SampleFeatures features(int input, Progress progress) {
         int total = layout().total();
         double[] values = values(input);
         float[][] activations = new float[values.length][Math.multiplyExact(draws.count(), total)];
         float[][] effects = new float[values.length][draws.count() * total];
-        forEachChunk(new int[] {input}, progress, Function.identity(), (from, blocks) -> {
-            InterventionBlock block = blocks.get(0);
+        forEachChunk(new int[] {input}, progress, (from, block) -> {
             for (int v = 0; v < values.length; v++) {
                 System.arraycopy(block.activations(), block.offset(v), activations[v], from * total, block.cells());
                 block.copyEffects(v, effects[v], from * total);
             }
-        });
+            return Boolean.TRUE;
+        }, (from, done) -> { });
         return new SampleFeatures(input, values, layout(), draws.count(), activations, effects);
     }
 
@@ -119,52 +126,65 @@ final class MonteCarloAce {
         return request.schema().isLatent(input) ? request.alphas().clone() : new double[] {1};
     }
 
+    /** Reduces one input's block of the draws from {@code from} on a worker, before its buffers are reused. */
+    private interface ChunkReduce<R> {
+        R apply(int from, InterventionBlock block);
+    }
+
     private interface ChunkSink<R> {
         void accept(int from, List<R> perInput);
     }
 
     /**
-     * Evaluates the chunks on up to {@code threads} threads, a window at a time. Each worker reduces every
-     * input's block as soon as it is computed (so only one input's activations per worker are alive), and the
-     * sink receives the chunks in order, so it needs no locking and its sums do not depend on the thread count.
+     * Evaluates the chunks on {@code threads} workers, at most two per worker ahead of the sink. Each worker
+     * reduces every input's block as soon as it is computed, in arrays it reuses, and the sink receives the
+     * chunks in order, so it needs no locking and its sums do not depend on the thread count. The next chunk is
+     * handed out before the sink runs, so the workers never wait on it.
      */
-    private <R> void forEachChunk(int[] inputs, Progress progress, Function<InterventionBlock, R> reduce, ChunkSink<R> sink) {
+    private <R> void forEachChunk(int[] inputs, Progress progress, ChunkReduce<R> reduce, ChunkSink<R> sink) {
         int n = draws.count();
+        int chunks = (n + chunk - 1) / chunk;
+        Queue<ChunkBuffers> buffers = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Workers.pool(threads, "ace-chunk");
         try {
-            for (int windowStart = 0; windowStart < n; windowStart += chunk * threads) {
-                List<Future<List<R>>> window = new ArrayList<>();
-                List<int[]> ranges = new ArrayList<>();
-                for (int from = windowStart; from < Math.min(n, windowStart + chunk * threads); from += chunk) {
-                    int start = from;
-                    int end = Math.min(n, from + chunk);
-                    ranges.add(new int[] {start, end});
-                    window.add(pool.submit(() -> evaluate(inputs, start, end, reduce)));
+            Deque<Future<List<R>>> pending = new ArrayDeque<>();
+            int submitted = 0;
+            for (int c = 0; c < chunks; c++) {
+                while (submitted < chunks && pending.size() < 2 * threads) {
+                    int from = submitted * chunk;
+                    int to = Math.min(n, from + chunk);
+                    pending.add(pool.submit(() -> evaluate(inputs, from, to, reduce, buffers)));
+                    submitted++;
                 }
-                for (int w = 0; w < window.size(); w++) {
-                    sink.accept(ranges.get(w)[0], Futures.await(window.get(w), "ACE"));
-                    progress.advance(ranges.get(w)[1] - ranges.get(w)[0]);
-                }
+                List<R> perInput = Futures.await(pending.poll(), "ACE");
+                int from = c * chunk;
+                sink.accept(from, perInput);
+                progress.advance(Math.min(n, from + chunk) - from);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private <R> List<R> evaluate(int[] inputs, int from, int to, Function<InterventionBlock, R> reduce) {
-        InputSchema schema = request.schema();
-        float[] classActivations = null;
-        List<R> blocks = new ArrayList<>(inputs.length);
-        for (int input : inputs) {
-            if (schema.isLatent(input)) {
-                blocks.add(reduce.apply(sampler.latentBlock(input, from, to)));
-            } else {
-                if (classActivations == null) {
-                    classActivations = sampler.classActivations(from, to);
+    private <R> List<R> evaluate(int[] inputs, int from, int to, ChunkReduce<R> reduce, Queue<ChunkBuffers> pool) {
+        ChunkBuffers buffers = Objects.requireNonNullElseGet(pool.poll(), ChunkBuffers::new);
+        try {
+            InputSchema schema = request.schema();
+            float[] classActivations = null;
+            List<R> blocks = new ArrayList<>(inputs.length);
+            for (int input : inputs) {
+                if (schema.isLatent(input)) {
+                    blocks.add(reduce.apply(from, sampler.latentBlock(input, from, to, buffers)));
+                } else {
+                    if (classActivations == null) {
+                        classActivations = sampler.classActivations(from, to, buffers);
+                    }
+                    blocks.add(reduce.apply(from, sampler.classBlock(input, classActivations, to - from, buffers)));
                 }
-                blocks.add(reduce.apply(sampler.classBlock(input, classActivations, to - from)));
             }
+            return blocks;
+        } finally {
+            pool.add(buffers);
         }
-        return blocks;
     }
 }

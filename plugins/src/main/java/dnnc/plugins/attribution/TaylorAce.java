@@ -185,7 +185,7 @@ final class TaylorAce {
                 }
             }
         }
-        float[] atMeans = NeuronRows.of(network.forward(means, points.size(), Lesion.none()), layout);
+        float[] atMeans = network.forwardNeuronRows(means, points.size());
         double[][] curvatures = switch (curvature) {
             case FORWARD_DIFFERENCES -> forwardCurvatures(points, atMeans, shifted, directionRows);
             case GRADIENT_DIFFERENCES -> gradientCurvatures(points, shifted, directionRows, progress);
@@ -202,7 +202,7 @@ final class TaylorAce {
 
     private double[][] forwardCurvatures(List<ExpansionPoint> points, float[] atMeans, float[] shifted, int rows) {
         int total = layout.total();
-        float[] y = NeuronRows.of(network.forward(shifted, rows, Lesion.none()), layout);
+        float[] y = network.forwardNeuronRows(shifted, rows);
         double[][] curvatures = new double[points.size()][total];
         int r = 0;
         for (int p = 0; p < points.size(); p++) {

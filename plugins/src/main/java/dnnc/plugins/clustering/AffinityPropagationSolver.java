@@ -148,7 +148,8 @@ public final class AffinityPropagationSolver {
         boolean[] exemplar = null;
         boolean converged = false;
         int it;
-        try (MessagePasses passes = new MessagePasses(messages, n, n >= parallelFrom)) {
+        try (SolverCores.Lease cores = SolverCores.take(n >= parallelFrom);
+             MessagePasses passes = new MessagePasses(messages, n, cores.count() == 2)) {
             passes.pass(false, true); // R from A = 0
             for (it = 0; it < maxIter; it++) {
                 exemplar = new boolean[n];

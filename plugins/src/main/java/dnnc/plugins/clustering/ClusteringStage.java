@@ -5,6 +5,7 @@ import dnnc.api.ClusteringAlgorithm;
 import dnnc.api.ClusteringSet;
 import dnnc.api.FeatureKey;
 import dnnc.api.FeatureKind;
+import dnnc.api.Matrix;
 import dnnc.api.NeuronClustering;
 import dnnc.api.NeuronLayout;
 import dnnc.api.PluginKind;
@@ -17,8 +18,10 @@ import dnnc.api.Slots;
 import dnnc.api.Stage;
 import dnnc.api.WorkUnit;
 import dnnc.api.WorkUnits;
+import dnnc.io.Futures;
 import dnnc.plugins.figures.FigureFiles;
 import dnnc.plugins.similarity.FeatureSimilarity;
+import dnnc.plugins.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Clusters every similarity of {@link Slots#SIMILARITIES} into {@link Slots#CLUSTERINGS} (labels per neuron of the
@@ -58,6 +63,7 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                 ? context.get(Slots.SETTLED_CLUSTERING).filter(s -> s.appliesTo(algorithm)) : Optional.empty();
         Map<FeatureKind, KindOutcome> outcomes;
         try (Progress progress = context.progress("clustering " + algorithm.name(), similarities.byKey().size(), "clusterings")) {
+            Map<FeatureKind, Future<ClusteringAlgorithm.Calibration>> calibrating = new LinkedHashMap<>();
             for (Map.Entry<FeatureKind, FeatureKey> r : representatives.entrySet()) {
                 FeatureKind kind = r.getKey();
                 // a repeat reuses the main analysis's settings as they are: no sweep of its own, no fallbacks
@@ -65,13 +71,17 @@ public final class ClusteringStage implements Stage<ClusteringAlgorithm> {
                         .map(c -> new ClusteringAlgorithm.Calibration(c.algorithm(), null)).orElse(null);
                 if (calibration != null) {
                     context.recorder().result("clustering." + kind.id() + ".settings_from", "main analysis");
+                    calibrating.put(kind, CompletableFuture.completedFuture(calibration));
                 } else {
                     progress.status("settling " + kind.id() + " settings on alpha " + r.getValue().alphaLabel());
-                    calibration = algorithm.calibrate(similarities.byKey().get(r.getValue()).matrix(), context.seed(),
-                            Progress.statusesTo(progress::status));
+                    Matrix representative = similarities.byKey().get(r.getValue()).matrix();
+                    // the kinds' sweeps are independent: each on a thread of its own, so the machine's cores are
+                    // shared between two sweeps instead of every pass of one sweep split across them
+                    calibrating.put(kind, Parallel.alongside(() -> algorithm.calibrate(representative, context.seed(),
+                            Progress.statusesTo(progress::status)), "dnnc-calibrate-" + kind.id()));
                 }
-                calibrations.put(kind, calibration);
             }
+            calibrating.forEach((kind, calibration) -> calibrations.put(kind, Futures.await(calibration, "settling " + kind.id())));
             Map<FeatureKey, FeatureSimilarity> unitInputs = FeatureSimilarity.of(context.blackboard(), similarities.byKey().keySet());
             outcomes = clusterKinds(calibrations, unitInputs, context.seed(), context.units(), progress);
         }

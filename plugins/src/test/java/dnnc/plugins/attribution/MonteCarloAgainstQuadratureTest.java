@@ -128,7 +128,7 @@ class MonteCarloAgainstQuadratureTest {
         for (int p = 0; p < points; p++) {
             weights[p] /= weightSum;
         }
-        float[] y = NeuronRows.of(net.forward(rows, points, Lesion.none()), net.layout());
+        float[] y = net.forwardNeuronRows(rows, points);
         int total = net.layout().total();
         double[] e = new double[total];
         for (int p = 0; p < points; p++) {
