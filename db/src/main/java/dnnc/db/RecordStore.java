@@ -60,6 +60,9 @@ public final class RecordStore implements AutoCloseable {
         StoreLocation location = StoreLocation.of(runsDir);
         location.prepare();
         Database database = OpeningLock.holding(location, () -> {
+            if (!Files.exists(location.databaseFile())) {
+                FreshStore.create(location, Migrations::apply);
+            }
             RunWatermark watermark = new RunWatermark(location);
             watermark.forgetIfStoreIsGone();
             Database connected = Database.connect(location);

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +30,22 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
 
     /** The folder is made absolute: run folders and artifact paths are resolved against it (a relative one twice over). */
     static StoreLocation of(Path runsDir) {
+        return named(runsDir, BASE_NAME);
+    }
+
+    private static StoreLocation named(Path runsDir, String baseName) {
         Path absolute = runsDir.toAbsolutePath().normalize();
-        return new StoreLocation(absolute, absolute.resolve(BASE_NAME + ".mv.db"), absolute.resolve(BASE_NAME).toString());
+        return new StoreLocation(absolute, absolute.resolve(baseName + ".mv.db"), absolute.resolve(baseName).toString());
+    }
+
+    /** A store of another name in the same folder (where a new store is made before it is moved into place). */
+    StoreLocation beside(String baseName) {
+        return named(runsDir, baseName);
+    }
+
+    /** The store's files: H2's database, its trace and its server lock ({@code <label>.*.db}). */
+    List<Path> files() {
+        return List.of(databaseFile, Path.of(label + ".trace.db"), Path.of(label + ".lock.db"));
     }
 
     String ownerJdbcUrl() {
@@ -40,7 +55,7 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
 
     /** Without WRITE_DELAY, a database setting only an admin may change. */
     String readerJdbcUrl() {
-        return "jdbc:h2:file:" + runsDir.resolve(BASE_NAME)
+        return "jdbc:h2:file:" + label
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
     }
 
