@@ -51,13 +51,13 @@ public final class ClusteringBenchmark implements Benchmark {
             int n = Integer.parseInt(item.trim());
             Matrix x = ClusteringBench.syntheticActivations(n, SAMPLES, settings.seed());
             SimilarityResult[] s = new SimilarityResult[1];
-            figures.put("spearman.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> s[0] = spearman.similarity(x)));
+            figures.put("spearman.n" + n + ".s", Timings.medianSeconds(settings.repeats(), 0, () -> s[0] = spearman.similarity(x)));
             Clustering wide = timeAffinityPropagation(settings, s[0].matrix(), "float64", "ap.n" + n, figures);
             Clustering single = timeAffinityPropagation(settings, s[0].matrix(), "float32", "ap32.n" + n, figures);
             figures.put("ap32.n" + n + ".label_differences", (double) differences(wide.labels(), single.labels()));
             if (n == KENDALL_N) {
                 KendallSimilarity kendall = new KendallSimilarity();
-                figures.put("kendall.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> kendall.similarity(x)));
+                figures.put("kendall.n" + n + ".s", Timings.medianSeconds(settings.repeats(), 0, () -> kendall.similarity(x)));
             }
             ClusteringFiles.write(settings.scratch(), s[0].matrix(), wide.labels());
         }
@@ -70,10 +70,7 @@ public final class ClusteringBenchmark implements Benchmark {
         AffinityPropagation ap = new AffinityPropagation();
         ap.configure(Map.of("max-iter", "200", "precision", precision));
         Clustering[] c = new Clustering[1];
-        for (int k = 0; k < WARM_UP_SOLVES; k++) {
-            c[0] = ap.cluster(similarity, 0, Progress.silent());
-        }
-        double seconds = Timings.medianSeconds(settings.repeats(), false, () -> c[0] = ap.cluster(similarity, 0, Progress.silent()));
+        double seconds = Timings.medianSeconds(settings.repeats(), WARM_UP_SOLVES, () -> c[0] = ap.cluster(similarity, 0, Progress.silent()));
         figures.put(key + ".s", seconds);
         figures.put(key + ".iterations", (double) c[0].iterations());
         figures.put(key + ".clusters", (double) c[0].clusterCount());

@@ -37,11 +37,11 @@ public final class CommandsBenchmark implements Benchmark {
             ClusteringBench.syntheticActivations(n, ClusteringBenchmark.SAMPLES, settings.seed()).writeNpy(activations);
             Path similarity = folder.resolve("similarity.npy");
             Path labels = folder.resolve("labels.csv");
-            figures.put("similarity.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> dnnc(
+            figures.put("similarity.n" + n + ".s", Timings.medianSeconds(settings.repeats(), 0, () -> dnnc(
                     "similarity", "--input", activations.toString(), "--measure", "spearman", "--out", similarity.toString())));
-            figures.put("cluster.n" + n + ".s", Timings.medianSeconds(settings.repeats(), false, () -> dnnc(
+            figures.put("cluster.n" + n + ".s", Timings.medianSeconds(settings.repeats(), 0, () -> dnnc(
                     "cluster", "--input", similarity.toString(), "--precomputed", "--out", labels.toString())));
-            figures.put("version.s", Timings.medianSeconds(settings.repeats(), false, () -> dnnc("--version")));
+            figures.put("version.s", Timings.medianSeconds(settings.repeats(), 0, () -> dnnc("--version")));
             return figures;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ public final class DecoderForwardBenchmark implements Benchmark {
         int batch = settings.intOption("decoder.batch", 10_000);
         DenseNetworkProbe probe = DecoderShapes.decoder(settings.seed(), 1.0);
         float[] inputs = DecoderShapes.inputs(batch, settings.seed());
-        double seconds = Timings.medianSeconds(Math.max(5, settings.repeats()), true,
+        double seconds = Timings.medianSeconds(Math.max(5, settings.repeats()), 1,
                 () -> probe.forward(inputs, batch, Lesion.none()));
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("forward.samples_per_s", batch / seconds);

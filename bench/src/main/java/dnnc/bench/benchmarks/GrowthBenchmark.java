@@ -95,7 +95,7 @@ public final class GrowthBenchmark implements Benchmark {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         try (PeakMemory memory = new PeakMemory()) {
             long cpu = os.getProcessCpuTime();
-            figures.put(key + ".s", Timings.medianSeconds(settings.repeats(), false, work::get));
+            figures.put(key + ".s", Timings.medianSeconds(settings.repeats(), 0, work::get));
             figures.put(key + ".cpu_s", (os.getProcessCpuTime() - cpu) / 1e9 / settings.repeats());
             figures.put(key + ".peak_mb", memory.growthMb());
         }

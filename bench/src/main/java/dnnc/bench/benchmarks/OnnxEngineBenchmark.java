@@ -56,11 +56,11 @@ public final class OnnxEngineBenchmark implements Benchmark {
         for (Map.Entry<String, NetworkProbe> engine : Map.of("builtin", builtin, "onnx", onnx).entrySet()) {
             NetworkProbe probe = engine.getValue();
             String e = engine.getKey() + ".";
-            double forward = Timings.medianSeconds(Math.max(3, settings.repeats()), true, () -> probe.forward(inputs, batch, Lesion.none()));
+            double forward = Timings.medianSeconds(Math.max(3, settings.repeats()), 1, () -> probe.forward(inputs, batch, Lesion.none()));
             figures.put(e + "forward.samples_per_s", batch / forward);
             MonteCarloAcePlugin ace = AceBenchmark.plugin(draws);
             AttributionRequest z1 = AceBenchmark.request(probe, new int[] {1}, AceBenchmark.ALPHAS, settings.seed());
-            figures.put(e + "ace_z1.s", Timings.medianSeconds(settings.repeats(), true, () -> ace.attribute(z1, Progress.silent())));
+            figures.put(e + "ace_z1.s", Timings.medianSeconds(settings.repeats(), 1, () -> ace.attribute(z1, Progress.silent())));
             figures.put(e + "lesion.evals_per_s", lesionsPerSecond(probe, DecoderShapes.schema(), settings.seed()));
         }
         figures.put("onnx_over_builtin.forward", figures.get("onnx.forward.samples_per_s") / figures.get("builtin.forward.samples_per_s"));

@@ -8,9 +8,12 @@ final class Timings {
     private Timings() {
     }
 
-    /** Median seconds of {@code repeats} runs of {@code work}, after one untimed warm-up run when asked. */
-    static double medianSeconds(int repeats, boolean warmUp, Runnable work) {
-        if (warmUp) {
+    /**
+     * Median seconds of {@code repeats} runs of {@code work}, after {@code warmUps} untimed runs (code in the vector
+     * API is still being compiled by C2 after one: such work needs several before it runs at its steady speed).
+     */
+    static double medianSeconds(int repeats, int warmUps, Runnable work) {
+        for (int k = 0; k < warmUps; k++) {
             work.run();
         }
         double[] seconds = new double[repeats];

@@ -51,12 +51,12 @@ final class JudgeBackprop {
         this.graph = graph;
         this.batchSize = batchSize;
         int k = graph.kernel();
-        rows1 = graph.rows() - k + 1;
-        cols1 = graph.cols() - k + 1;
+        rows1 = JudgeGraph.convolvedSide(graph.rows(), k);
+        cols1 = JudgeGraph.convolvedSide(graph.cols(), k);
         pooledRows1 = rows1 / 2;
         pooledCols1 = cols1 / 2;
-        rows2 = pooledRows1 - k + 1;
-        cols2 = pooledCols1 - k + 1;
+        rows2 = JudgeGraph.convolvedSide(pooledRows1, k);
+        cols2 = JudgeGraph.convolvedSide(pooledCols1, k);
         pooledRows2 = rows2 / 2;
         pooledCols2 = cols2 / 2;
         parameters = new FlatParameters(graph.shapes());
@@ -279,8 +279,8 @@ final class JudgeBackprop {
          * and {@code patchAt} in the patch matrix (row (image, y, x), column (dy * kernel + dx) * channels + channel).
          */
         private void forEachPatchRow(int count, int rows, int cols, int channels, PatchRow visit) {
-            int outRows = rows - kernel + 1;
-            int outCols = cols - kernel + 1;
+            int outRows = JudgeGraph.convolvedSide(rows, kernel);
+            int outCols = JudgeGraph.convolvedSide(cols, kernel);
             int width = kernel * channels;
             for (int image = 0; image < count; image++) {
                 for (int y = 0; y < outRows; y++) {

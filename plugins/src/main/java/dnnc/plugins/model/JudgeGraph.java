@@ -77,7 +77,12 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
 
     /** Length of a side after conv-pool-conv-pool. */
     private static int pooledTwice(int side, int kernel) {
-        return ((side - kernel + 1) / 2 - kernel + 1) / 2;
+        return convolvedSide(convolvedSide(side, kernel) / 2, kernel) / 2;
+    }
+
+    /** Length of a side after a valid convolution with a {@code kernel}-wide square kernel. */
+    static int convolvedSide(int side, int kernel) {
+        return side - kernel + 1;
     }
 
     /** Placeholders x [n, rows*cols] and y [n, classes] (one-hot); outputs "logits" and the mean cross-entropy "loss". */
@@ -87,11 +92,11 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
         SDVariable y = sd.placeHolder(Y, DataType.FLOAT, -1, classes);
         SDVariable h = sd.reshape(x, -1, rows, cols, 1);
         h = pool(convolution(sd, h, "conv1", rows, cols, 1, filters1, weights));
-        int rows1 = (rows - kernel + 1) / 2;
-        int cols1 = (cols - kernel + 1) / 2;
+        int rows1 = convolvedSide(rows, kernel) / 2;
+        int cols1 = convolvedSide(cols, kernel) / 2;
         h = pool(convolution(sd, h, "conv2", rows1, cols1, filters1, filters2, weights));
-        int rows2 = (rows1 - kernel + 1) / 2;
-        int cols2 = (cols1 - kernel + 1) / 2;
+        int rows2 = convolvedSide(rows1, kernel) / 2;
+        int cols2 = convolvedSide(cols1, kernel) / 2;
         h = sd.reshape(h, -1, (long) rows2 * cols2 * filters2);
         h = sd.nn.relu(linear(sd, h, "dense", weights), 0);
         SDVariable logits = sd.identity(LOGITS, linear(sd, h, "out", weights));
@@ -119,8 +124,8 @@ record JudgeGraph(int rows, int cols, int kernel, int filters1, int filters2, in
     /** Valid convolution + ReLU of an NHWC map: k column shifts side by side, k row shifts of that, one GEMM. */
     private SDVariable convolution(SameDiff sd, SDVariable in, String layer, int inRows, int inCols, int channels, int filters,
                                    Map<String, INDArray> weights) {
-        int outRows = inRows - kernel + 1;
-        int outCols = inCols - kernel + 1;
+        int outRows = convolvedSide(inRows, kernel);
+        int outCols = convolvedSide(inCols, kernel);
         SDVariable[] columnShifts = new SDVariable[kernel];
         for (int dx = 0; dx < kernel; dx++) {
             columnShifts[dx] = in.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(dx, dx + outCols), SDIndex.all());

@@ -1,10 +1,7 @@
 package dnnc.plugins.network;
 
 import dnnc.plugins.network.DenseNetworkProbe.Activation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.nio.ByteOrder;
 
 /**
  * A dense layer's epilogue: the bias on every row of the GEMM's output, then the activation, in place. With the
@@ -19,11 +16,10 @@ final class BiasActivation {
 
     /** {@code z} (rows x width) plus {@code bias} on every row, then {@code activation}; biasRow is bias as a 1 x width array. */
     static INDArray apply(INDArray z, INDArray biasRow, float[] bias, Activation activation) {
-        if (!Sigmoid.VECTORISED || z.rank() != 2 || z.dataType() != DataType.FLOAT || z.ordering() != 'c'
-                || z.elementWiseStride() != 1 || (z.offset() + z.length()) * Float.BYTES > Integer.MAX_VALUE) {
+        if (z.rank() != 2 || !Sigmoid.inLanes(z)) {
             return DenseNetworkProbe.activate(ReachableOps.addRowVector(z, biasRow), activation);
         }
-        VectorBiasActivation.apply(z.data().asNio().order(ByteOrder.nativeOrder()), z.offset(), (int) z.rows(), bias, activation);
+        VectorBiasActivation.apply(Sigmoid.nativeFloats(z), z.offset(), (int) z.rows(), bias, activation);
         return z;
     }
 }

@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -21,11 +22,24 @@ public final class Sigmoid {
     }
 
     public static INDArray inPlace(INDArray z) {
-        if (!VECTORISED || z.dataType() != DataType.FLOAT || z.ordering() != 'c' || z.elementWiseStride() != 1
-                || (z.offset() + z.length()) * Float.BYTES > Integer.MAX_VALUE) {
+        if (!inLanes(z)) {
             return Transforms.sigmoid(z, false);
         }
-        VectorSigmoid.apply(z.data().asNio().order(ByteOrder.nativeOrder()), z.offset(), z.length());
+        VectorSigmoid.apply(nativeFloats(z), z.offset(), z.length());
         return z;
+    }
+
+    /**
+     * Whether the SIMD passes can run over {@code z}'s native memory in place: the vector API is present and z is
+     * dense C-order floats a byte buffer can address.
+     */
+    static boolean inLanes(INDArray z) {
+        return VECTORISED && z.dataType() == DataType.FLOAT && z.ordering() == 'c' && z.elementWiseStride() == 1
+                && (z.offset() + z.length()) * Float.BYTES <= Integer.MAX_VALUE;
+    }
+
+    /** z's native memory as a byte buffer in the machine's byte order. */
+    static ByteBuffer nativeFloats(INDArray z) {
+        return z.data().asNio().order(ByteOrder.nativeOrder());
     }
 }
