@@ -69,9 +69,13 @@ public final class LegacyRandomState {
 
     /** Uniform in [0, 1) with 53 random bits (NumPy's random_sample). */
     public double nextDouble() {
-        long a = nextUint32() >>> 5;
-        long b = nextUint32() >>> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
+        int a = (int) nextUint32();
+        return uniform(a, (int) nextUint32());
+    }
+
+    /** random_sample's double from two consecutive words: 27 bits of the first, 26 of the second. */
+    private static double uniform(int first, int second) {
+        return ((first >>> 5) * 67108864.0 + (second >>> 6)) / 9007199254740992.0;
     }
 
     /** NumPy's legacy_gauss. */
@@ -100,10 +104,18 @@ public final class LegacyRandomState {
             throw new IllegalStateException("polar points start on a fresh pair; a value is cached");
         }
         int k = from;
-        for (; k + 1 < to; k += 2) {
-            nextPolarPoint();
-            out[k] = polarX2;
-            out[k + 1] = polarX1;
+        while (k + 1 < to) {
+            if (pos == N) {
+                generate();
+            }
+            if (pos % 4 != 0) { // a point's four words straddle two blocks (after an odd count of nextDouble calls)
+                nextPolarPoint();
+                out[k] = polarX2;
+                out[k + 1] = polarX1;
+                k += 2;
+                continue;
+            }
+            k = polarPointsOfBlock(out, k, to);
         }
         if (k == to) {
             return Double.NaN;
@@ -113,6 +125,26 @@ public final class LegacyRandomState {
         hasGauss = true;
         out[k] = polarX2;
         return polarX1;
+    }
+
+    /**
+     * Points into {@code out} from {@code k} on, until the block's words or {@code out[k, to)} run out; returns the
+     * next k. Every candidate is stored and k moves on only past an accepted one: no branch on the rejection, which
+     * (one candidate in five, at random) the CPU cannot predict.
+     */
+    private int polarPointsOfBlock(double[] out, int k, int to) {
+        int p = pos;
+        for (; p <= N - 4 && k + 1 < to; p += 4) {
+            double x1 = 2.0 * uniform(tempered[p], tempered[p + 1]) - 1.0;
+            double x2 = 2.0 * uniform(tempered[p + 2], tempered[p + 3]) - 1.0;
+            double r2 = x1 * x1 + x2 * x2;
+            out[k] = x2;
+            out[k + 1] = x1;
+            // accepted when 0 < r2 < 1: the sign bits of r2 - 1 and of 0 - r2 (+0.0 at r2 = 0)
+            k += 2 * (int) ((Double.doubleToRawLongBits(r2 - 1.0) & Double.doubleToRawLongBits(0.0 - r2)) >>> 63);
+        }
+        pos = p;
+        return k;
     }
 
     /**

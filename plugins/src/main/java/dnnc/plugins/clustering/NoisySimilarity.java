@@ -30,24 +30,24 @@ final class NoisySimilarity {
     }
 
     /**
-     * As {@link #NoisySimilarity(double[], int, long)}, running {@code meanwhile} on the caller first. From
-     * {@link AffinityPropagationSolver#PARALLEL_FROM} on, a second thread meanwhile draws the uniforms (the
-     * generator and its rejections: about half the cost, and the part that must run in order), and the caller then
-     * follows it chunk by chunk with the logarithms and square roots of the polar method and the sum with S.
+     * As {@link #NoisySimilarity(double[], int, long)}, running {@code alongside} too. From
+     * {@link AffinityPropagationSolver#PARALLEL_FROM} on, a second thread draws the uniforms of the polar method
+     * (the generator and its rejections, the part that must run in order) and then runs {@code alongside}, while
+     * the caller follows it chunk by chunk with the logarithms and square roots and the sum with S.
      */
-    NoisySimilarity(double[] similarity, int n, long seed, Runnable meanwhile) {
+    NoisySimilarity(double[] similarity, int n, long seed, Runnable alongside) {
         this.similarity = similarity;
         this.n = n;
         this.degenerate = n == 1 || allOffDiagonalEqual(similarity, n);
         this.noisy = degenerate ? null : new double[similarity.length];
         this.diagonalNoise = new double[degenerate ? 0 : n];
         if (degenerate) {
-            meanwhile.run();
+            alongside.run();
             return;
         }
         LegacyRandomState random = new LegacyRandomState(seed);
         if (n < AffinityPropagationSolver.PARALLEL_FROM) {
-            meanwhile.run();
+            alongside.run();
             for (int start = 0; start < noisy.length; start += CHUNK) {
                 int end = Math.min(noisy.length, start + CHUNK);
                 addNoise(start, end, random.polarPoints(noisy, start, end));
@@ -56,26 +56,27 @@ final class NoisySimilarity {
         }
         AtomicInteger drawn = new AtomicInteger(); // entries [0, drawn) hold their points
         double[] lastX1 = new double[1];
-        Future<Object> points = Parallel.alongside(() -> {
+        Future<Object> second = Parallel.alongside(() -> {
             for (int start = 0; start < noisy.length; start += CHUNK) {
                 int end = Math.min(noisy.length, start + CHUNK);
                 lastX1[0] = random.polarPoints(noisy, start, end);
                 drawn.set(end); // publishes the chunk (and lastX1) to the caller
             }
+            alongside.run();
             return null;
         }, "dnnc-noise");
-        meanwhile.run();
         for (int start = 0; start < noisy.length; start += CHUNK) {
             int end = Math.min(noisy.length, start + CHUNK);
             while (drawn.get() < end) {
-                if (points.isDone()) {
-                    Futures.await(points, "the noise's uniforms"); // rethrows its failure
+                if (second.isDone()) {
+                    Futures.await(second, "the noise's uniforms"); // rethrows its failure
                 } else {
                     Thread.yield(); // the machine may be shared: leave the core to whoever waits for it
                 }
             }
             addNoise(start, end, lastX1[0]);
         }
+        Futures.await(second, "the work alongside the noise");
     }
 
     /** Entries [from, to), holding their polar points, become S + (eps*S + 100*tiny) * G (see {@link LegacyRandomState#normalsFromPoints}). */

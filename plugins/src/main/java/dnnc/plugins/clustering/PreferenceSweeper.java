@@ -45,7 +45,7 @@ final class PreferenceSweeper {
 
     /** One similarity matrix and seed, with what all its solves share: the noise (drawn once) and the median. */
     record Problem(NoisySimilarity similarity, double median) {
-        /** The median is selected while a second core draws the noise's uniforms (see {@link NoisySimilarity}). */
+        /** The median is selected on the second core once it has drawn the noise's uniforms (see {@link NoisySimilarity}). */
         static Problem of(double[] s, int n, long seed) {
             double[] median = new double[1];
             NoisySimilarity noisy = new NoisySimilarity(s, n, seed, () -> median[0] = AffinityPropagationSolver.median(s));

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The noise drawn in two stages (and on two threads from PARALLEL_FROM on) against one standard normal after another. */
 class NoisySimilarityTest {
@@ -37,12 +39,22 @@ class NoisySimilarityTest {
     }
 
     @Test
-    void runsWhatItDoesMeanwhileOnceOnTheCaller() {
+    void runsWhatItDoesAlongsideOnceAndBeforeReturning() {
         for (int n : new int[] {1, 5, 220}) {
             AtomicInteger runs = new AtomicInteger();
-            Thread caller = Thread.currentThread();
-            new NoisySimilarity(similarity(n, 1), n, 3, () -> runs.addAndGet(Thread.currentThread() == caller ? 1 : 100));
+            new NoisySimilarity(similarity(n, 1), n, 3, runs::incrementAndGet);
             assertEquals(1, runs.get(), "n " + n);
+        }
+    }
+
+    @Test
+    void aFailureAlongsideReachesTheCaller() {
+        IllegalStateException failure = new IllegalStateException("alongside");
+        for (int n : new int[] {5, 220}) {
+            RuntimeException thrown = assertThrows(RuntimeException.class, () -> new NoisySimilarity(similarity(n, 1), n, 3, () -> {
+                throw failure;
+            }));
+            assertSame(failure, thrown, "n " + n);
         }
     }
 
