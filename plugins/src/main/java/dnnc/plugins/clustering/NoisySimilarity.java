@@ -48,35 +48,41 @@ final class NoisySimilarity {
         LegacyRandomState random = new LegacyRandomState(seed);
         if (n < AffinityPropagationSolver.PARALLEL_FROM) {
             alongside.run();
-            for (int start = 0; start < noisy.length; start += CHUNK) {
-                int end = Math.min(noisy.length, start + CHUNK);
-                addNoise(start, end, random.polarPoints(noisy, start, end));
-            }
+            inChunks((from, to) -> addNoise(from, to, random.polarPoints(noisy, from, to)));
             return;
         }
         AtomicInteger drawn = new AtomicInteger(); // entries [0, drawn) hold their points
         double[] lastX1 = new double[1];
         Future<Object> second = Parallel.alongside(() -> {
-            for (int start = 0; start < noisy.length; start += CHUNK) {
-                int end = Math.min(noisy.length, start + CHUNK);
-                lastX1[0] = random.polarPoints(noisy, start, end);
-                drawn.set(end); // publishes the chunk (and lastX1) to the caller
-            }
+            inChunks((from, to) -> {
+                lastX1[0] = random.polarPoints(noisy, from, to);
+                drawn.set(to); // publishes the chunk (and lastX1) to the caller
+            });
             alongside.run();
             return null;
         }, "dnnc-noise");
-        for (int start = 0; start < noisy.length; start += CHUNK) {
-            int end = Math.min(noisy.length, start + CHUNK);
-            while (drawn.get() < end) {
+        inChunks((from, to) -> {
+            while (drawn.get() < to) {
                 if (second.isDone()) {
                     Futures.await(second, "the noise's uniforms"); // rethrows its failure
                 } else {
                     Thread.yield(); // the machine may be shared: leave the core to whoever waits for it
                 }
             }
-            addNoise(start, end, lastX1[0]);
-        }
+            addNoise(from, to, lastX1[0]);
+        });
         Futures.await(second, "the work alongside the noise");
+    }
+
+    private interface ChunkJob {
+        void run(int from, int to);
+    }
+
+    /** {@code job} over the entries, a chunk at a time and in order. */
+    private void inChunks(ChunkJob job) {
+        for (int from = 0; from < noisy.length; from += CHUNK) {
+            job.run(from, Math.min(noisy.length, from + CHUNK));
+        }
     }
 
     /** Entries [from, to), holding their polar points, become S + (eps*S + 100*tiny) * G (see {@link LegacyRandomState#normalsFromPoints}). */
