@@ -24,7 +24,7 @@ final class AffinityLanes {
         return column >= firstColumn && column < firstColumn + SPECIES.length();
     }
 
-    /** Plain columns in lanes; a vector's worth of columns holding the row's argmax or diagonal, and the tail, in scalar code. */
+    /** Columns in lanes, the vectors holding the row's argmax or diagonal with those lanes blended apart; the tail in scalar code. */
     static void responsibilities(AffinityMessages m, int i, int argmax, double max, double runnerUp, boolean summed) {
         double[] r = m.r;
         double[] s = m.s;
@@ -36,7 +36,7 @@ final class AffinityLanes {
         int j = 0;
         for (; j <= n - WIDTH; j += WIDTH) {
             if (holds(j, argmax) || holds(j, i)) {
-                m.responsibilitiesOfColumns(i, j, j + WIDTH, argmax, max, runnerUp, summed);
+                responsibilitiesWithOwnLanes(m, i, j, argmax, max, runnerUp, summed);
                 continue;
             }
             DoubleVector fresh = DoubleVector.fromArray(SPECIES, s, row + j).sub(max);
@@ -49,18 +49,39 @@ final class AffinityLanes {
         m.responsibilitiesOfColumns(i, j, n, argmax, max, runnerUp, summed);
     }
 
-    /** Row i of R over columns [from, to) added to the next column sums; the diagonal's vector and the tail in scalar code. */
+    /**
+     * R's update over the vector of columns from j that holds row i's argmax or diagonal, each blended into its
+     * lane: the runner-up subtracted at the argmax, R itself (not clipped) summed at the diagonal. In scalar code
+     * these two vectors a row took 6 % of the solver's samples at N = 1,700.
+     */
+    private static void responsibilitiesWithOwnLanes(AffinityMessages m, int i, int j, int argmax, double max,
+                                                     double runnerUp, boolean summed) {
+        int at = i * m.n + j;
+        DoubleVector laneIndex = DoubleVector.fromArray(SPECIES, LANE_INDEX, 0);
+        DoubleVector subtrahend = DoubleVector.broadcast(SPECIES, max)
+                .blend(runnerUp, laneIndex.compare(VectorOperators.EQ, (double) (argmax - j)));
+        DoubleVector fresh = DoubleVector.fromArray(SPECIES, m.s, at).sub(subtrahend);
+        DoubleVector updated = DoubleVector.fromArray(SPECIES, m.r, at).mul(m.damping).add(fresh.mul(m.undamped));
+        updated.intoArray(m.r, at);
+        if (summed) {
+            DoubleVector summand = updated.max(0.0).blend(updated, laneIndex.compare(VectorOperators.EQ, (double) (i - j)));
+            DoubleVector.fromArray(SPECIES, m.nextColumnSums, j).add(summand).intoArray(m.nextColumnSums, j);
+        }
+    }
+
+    /** Row i of R over columns [from, to) added to the next column sums; the tail in scalar code. */
     static void addToColumnSums(AffinityMessages m, int i, int from, int to) {
         double[] r = m.r;
         double[] sums = m.nextColumnSums;
         int row = i * m.n;
         int j = from;
         for (; j <= to - WIDTH; j += WIDTH) {
-            if (holds(j, i)) {
-                m.addToColumnSums(i, j, j + WIDTH);
-                continue;
+            DoubleVector values = DoubleVector.fromArray(SPECIES, r, row + j);
+            DoubleVector summand = values.max(0.0);
+            if (holds(j, i)) { // R itself at the diagonal
+                summand = summand.blend(values, DoubleVector.fromArray(SPECIES, LANE_INDEX, 0).compare(VectorOperators.EQ, (double) (i - j)));
             }
-            DoubleVector.fromArray(SPECIES, sums, j).add(DoubleVector.fromArray(SPECIES, r, row + j).max(0.0)).intoArray(sums, j);
+            DoubleVector.fromArray(SPECIES, sums, j).add(summand).intoArray(sums, j);
         }
         m.addToColumnSums(i, j, to);
     }

@@ -14,7 +14,8 @@ import java.util.List;
  * {@link #inFloat32()} runs the same iterations in float32 ({@link SinglePrecisionMessages}).
  */
 public final class AffinityPropagationSolver {
-    private static final int PARALLEL_FROM = 200;
+    /** The smallest n whose solves (and noise) run on two threads. */
+    static final int PARALLEL_FROM = 200;
 
     private final double damping;
     private final int maxIter;
@@ -64,52 +65,7 @@ public final class AffinityPropagationSolver {
 
     /** scikit-learn's default preference: the median of all n^2 entries (NumPy: mean of the middle two when even). */
     public static double median(double[] similarity) {
-        double[] work = similarity.clone();
-        int n = work.length;
-        int upper = n / 2;
-        double high = select(work, upper);
-        if (n % 2 == 1) {
-            return high;
-        }
-        double low = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < upper; i++) { // after selection, the lower half holds the smaller values
-            low = Math.max(low, work[i]);
-        }
-        return (low + high) / 2.0;
-    }
-
-    /** The k-th smallest value (0-based), partitioning {@code v} around it (Hoare's quickselect). */
-    private static double select(double[] v, int k) {
-        int lo = 0;
-        int hi = v.length - 1;
-        while (lo < hi) {
-            double pivot = v[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (v[i] < pivot) {
-                    i++;
-                }
-                while (v[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = v[i];
-                    v[i] = v[j];
-                    v[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return v[k];
-            }
-        }
-        return v[k];
+        return MedianSelection.median(similarity);
     }
 
     /** Row-major n x n similarity (not modified). */

@@ -18,6 +18,9 @@ public final class LegacyRandomState {
     private int pos;
     private boolean hasGauss;
     private double gauss;
+    /** Coordinates of the last point {@link #nextPolarPoint()} accepted (fields: two results from one call). */
+    private double polarX1;
+    private double polarX2;
 
     public LegacyRandomState(long seed) {
         if (seed < 0 || seed > 0xffffffffL) {
@@ -66,9 +69,13 @@ public final class LegacyRandomState {
 
     /** Uniform in [0, 1) with 53 random bits (NumPy's random_sample). */
     public double nextDouble() {
-        long a = nextUint32() >>> 5;
-        long b = nextUint32() >>> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
+        int a = (int) nextUint32();
+        return uniform(a, (int) nextUint32());
+    }
+
+    /** random_sample's double from two consecutive words: 27 bits of the first, 26 of the second. */
+    private static double uniform(int first, int second) {
+        return ((first >>> 5) * 67108864.0 + (second >>> 6)) / 9007199254740992.0;
     }
 
     /** NumPy's legacy_gauss. */
@@ -79,6 +86,88 @@ public final class LegacyRandomState {
             gauss = 0.0;
             return cached;
         }
+        double r2 = nextPolarPoint();
+        double f = polarFactor(r2);
+        gauss = f * polarX1;
+        hasGauss = true;
+        return f * polarX2;
+    }
+
+    /**
+     * The first stage of {@code to - from} calls of {@link #standardNormal()} from a state with no value cached:
+     * each pair's point of the unit disc, its x2 and x1 in place of the pair's two values (the uniforms, with their
+     * rejections, are all the state depends on). {@link #normalsFromPoints} is the second stage. For an odd count
+     * the last value gets x2, and its x1 is returned (NaN otherwise); the second value stays cached.
+     */
+    double polarPoints(double[] out, int from, int to) {
+        if (hasGauss) {
+            throw new IllegalStateException("polar points start on a fresh pair; a value is cached");
+        }
+        int k = from;
+        while (k + 1 < to) {
+            if (pos == N) {
+                generate();
+            }
+            if (pos % 4 != 0) { // a point's four words straddle two blocks (after an odd count of nextDouble calls)
+                nextPolarPoint();
+                out[k] = polarX2;
+                out[k + 1] = polarX1;
+                k += 2;
+                continue;
+            }
+            k = polarPointsOfBlock(out, k, to);
+        }
+        if (k == to) {
+            return Double.NaN;
+        }
+        double r2 = nextPolarPoint();
+        gauss = polarFactor(r2) * polarX1;
+        hasGauss = true;
+        out[k] = polarX2;
+        return polarX1;
+    }
+
+    /**
+     * Points into {@code out} from {@code k} on, until the block's words or {@code out[k, to)} run out; returns the
+     * next k. Every candidate is stored and k moves on only past an accepted one: no branch on the rejection, which
+     * (one candidate in five, at random) the CPU cannot predict.
+     */
+    private int polarPointsOfBlock(double[] out, int k, int to) {
+        int p = pos;
+        for (; p <= N - 4 && k + 1 < to; p += 4) {
+            double x1 = 2.0 * uniform(tempered[p], tempered[p + 1]) - 1.0;
+            double x2 = 2.0 * uniform(tempered[p + 2], tempered[p + 3]) - 1.0;
+            double r2 = x1 * x1 + x2 * x2;
+            out[k] = x2;
+            out[k + 1] = x1;
+            // accepted when 0 < r2 < 1: the sign bits of r2 - 1 and of 0 - r2 (+0.0 at r2 = 0)
+            k += 2 * (int) ((Double.doubleToRawLongBits(r2 - 1.0) & Double.doubleToRawLongBits(0.0 - r2)) >>> 63);
+        }
+        pos = p;
+        return k;
+    }
+
+    /**
+     * The second stage: {@link #polarPoints}' points in {@code values[from, to)} (from at a pair's start) turned into
+     * what {@link #standardNormal()} returns for them, bit for bit; {@code lastX1}: what polarPoints returned for an odd count.
+     */
+    static void normalsFromPoints(double[] values, int from, int to, double lastX1) {
+        int k = from;
+        for (; k + 1 < to; k += 2) {
+            double x2 = values[k];
+            double x1 = values[k + 1];
+            double f = polarFactor(x1 * x1 + x2 * x2); // r2 as nextPolarPoint computed it
+            values[k] = f * x2;
+            values[k + 1] = f * x1;
+        }
+        if (k < to) {
+            double x2 = values[k];
+            values[k] = polarFactor(lastX1 * lastX1 + x2 * x2) * x2;
+        }
+    }
+
+    /** Marsaglia's polar method: a point drawn uniformly in the unit disc (not its centre); returns its squared radius. */
+    private double nextPolarPoint() {
         double x1;
         double x2;
         double r2;
@@ -87,9 +176,12 @@ public final class LegacyRandomState {
             x2 = 2.0 * nextDouble() - 1.0;
             r2 = x1 * x1 + x2 * x2;
         } while (r2 >= 1.0 || r2 == 0.0);
-        double f = Math.sqrt(-2.0 * Math.log(r2) / r2);
-        gauss = f * x1;
-        hasGauss = true;
-        return f * x2;
+        polarX1 = x1;
+        polarX2 = x2;
+        return r2;
+    }
+
+    private static double polarFactor(double r2) {
+        return Math.sqrt(-2.0 * Math.log(r2) / r2);
     }
 }

@@ -1,9 +1,7 @@
 package dnnc.plugins.clustering;
 
-import dnnc.io.Futures;
 import dnnc.api.PreferenceSweep;
 import dnnc.api.Progress;
-import dnnc.plugins.support.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,14 +45,11 @@ final class PreferenceSweeper {
 
     /** One similarity matrix and seed, with what all its solves share: the noise (drawn once) and the median. */
     record Problem(NoisySimilarity similarity, double median) {
-        /** The median is selected on a second core while the noise is drawn (both are a pass or more over n^2 values). */
+        /** The median is selected on the second core once it has drawn the noise's uniforms (see {@link NoisySimilarity}). */
         static Problem of(double[] s, int n, long seed) {
-            if (n < 200) {
-                return new Problem(new NoisySimilarity(s, n, seed), AffinityPropagationSolver.median(s));
-            }
-            java.util.concurrent.Future<Double> median = Parallel.alongside(() -> AffinityPropagationSolver.median(s), "dnnc-median");
-            NoisySimilarity noisy = new NoisySimilarity(s, n, seed);
-            return new Problem(noisy, Futures.await(median, "the median similarity"));
+            double[] median = new double[1];
+            NoisySimilarity noisy = new NoisySimilarity(s, n, seed, () -> median[0] = AffinityPropagationSolver.median(s));
+            return new Problem(noisy, median[0]);
         }
     }
 

@@ -16,7 +16,8 @@ final class ScalarAffinityPropagation {
     private ScalarAffinityPropagation() {
     }
 
-    static Result run(double[] similarity, int n, double preference, long seed, double damping, int maxIter, int convergenceIter) {
+    /** S with the preference on its diagonal plus scikit-learn's noise, one standard normal after another. */
+    static double[] noisy(double[] similarity, int n, double preference, long seed) {
         double[] s = similarity.clone();
         for (int i = 0; i < n; i++) {
             s[i * n + i] = preference;
@@ -25,6 +26,11 @@ final class ScalarAffinityPropagation {
         for (int k = 0; k < s.length; k++) {
             s[k] = s[k] + (Math.ulp(1.0) * s[k] + Double.MIN_NORMAL * 100) * random.standardNormal();
         }
+        return s;
+    }
+
+    static Result run(double[] similarity, int n, double preference, long seed, double damping, int maxIter, int convergenceIter) {
+        double[] s = noisy(similarity, n, preference, seed);
         double[] a = new double[n * n];
         double[] r = new double[n * n];
         boolean[][] e = new boolean[convergenceIter][n];
