@@ -209,7 +209,7 @@ public final class DenseNetworkProbe implements NetworkProbe {
         for (int l = layer; l < weights.length; l++) {
             int next = layers.get(l + 1).size();
             INDArray z = scratch.matrix(l + 1, rows, next);
-            Nd4j.gemm(h, weights[l], z, false, false, 1.0, 0.0);
+            DenseGemm.multiply(h, weights[l], z);
             BiasActivation.apply(z, biases[l], biasValues[l], activations[l]);
             if (masks[l + 1] != null) {
                 ReachableOps.mulRowVector(z, masks[l + 1]);
