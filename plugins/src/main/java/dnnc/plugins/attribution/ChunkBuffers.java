@@ -1,7 +1,5 @@
 package dnnc.plugins.attribution;
 
-import java.util.Arrays;
-
 /**
  * One worker's arrays for a chunk's forward rows and baselines, reused from chunk to chunk: fresh ones were
  * tens of MB per chunk, each paid again in zeroing and page faults (~5 % of the ACE's time). Sized on first
@@ -26,12 +24,10 @@ final class ChunkBuffers {
         return classRows;
     }
 
-    /** The first {@code cells} entries zeroed, for a baseline summed into them. */
-    double[] zeroedBaseline(int cells) {
+    /** Room for a baseline of {@code cells} doubles; contents undefined. */
+    double[] baseline(int cells) {
         if (baseline.length < cells) {
             baseline = new double[cells];
-        } else {
-            Arrays.fill(baseline, 0, cells, 0.0);
         }
         return baseline;
     }

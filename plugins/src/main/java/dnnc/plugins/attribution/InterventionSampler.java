@@ -6,6 +6,8 @@ import dnnc.api.Lesion;
 import dnnc.api.NetworkProbe;
 import dnnc.api.NeuronLayout;
 
+import java.util.stream.IntStream;
+
 /**
  * Runs the interventions of METHODS.md section 3 on a block of the common draws through the probe.
  * <ul>
@@ -61,17 +63,8 @@ final class InterventionSampler {
         float[] all = buffers.latentRows(Math.multiplyExact(alphas.length * rows, total));
         network.forwardNeuronRows(inputs, alphas.length * rows, all);
         int cells = rows * total;
-        double[] baseline = buffers.zeroedBaseline(cells);
-        for (int a = 0; a < alphas.length; a++) {
-            int offset = a * cells;
-            for (int c = 0; c < cells; c++) {
-                baseline[c] += all[offset + c];
-            }
-        }
-        for (int c = 0; c < cells; c++) {
-            baseline[c] /= alphas.length;
-        }
-        return new InterventionBlock(latent, rows, alphas.length, all, 0, cells, baseline);
+        int[] slices = IntStream.range(0, alphas.length).map(a -> a * cells).toArray();
+        return new InterventionBlock(rows, alphas.length, all, 0, cells, DrawBaseline.meanOf(slices), buffers);
     }
 
     /** {@code classActivations} as returned by {@link #classActivations} for the same draws and buffers. */
@@ -79,16 +72,7 @@ final class InterventionSampler {
         int k = input - schema.latents();
         int cells = rows * layout.total();
         double[] p = DecoderDraws.frequenciesWithout(schema, k);
-        double[] baseline = buffers.zeroedBaseline(cells);
-        for (int j = 0; j < p.length; j++) {
-            if (p[j] == 0) {
-                continue;
-            }
-            int offset = j * cells;
-            for (int c = 0; c < cells; c++) {
-                baseline[c] += p[j] * classActivations[offset + c];
-            }
-        }
-        return new InterventionBlock(input, rows, 1, classActivations, k * cells, cells, baseline);
+        int[] slices = IntStream.range(0, p.length).map(j -> j * cells).toArray();
+        return new InterventionBlock(rows, 1, classActivations, k * cells, cells, DrawBaseline.expectation(slices, p), buffers);
     }
 }

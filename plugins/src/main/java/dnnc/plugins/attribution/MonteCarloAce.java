@@ -11,6 +11,8 @@ import dnnc.api.SampleFeatures;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -75,13 +77,7 @@ final class MonteCarloAce {
                 moments[q][v] = new RunningMoments(total);
             }
         }
-        ChunkReduce<RunningMoments[]> reduce = (from, block) -> {
-            RunningMoments[] m = new RunningMoments[block.values()];
-            for (int v = 0; v < m.length; v++) {
-                m[v] = block.effectMoments(v);
-            }
-            return m;
-        };
+        ChunkReduce<RunningMoments[]> reduce = (from, blocks) -> Arrays.asList(InterventionBlock.effectMoments(blocks));
         forEachChunk(inputs, progress, reduce, (from, perInput) -> {
             for (int q = 0; q < inputs.length; q++) {
                 for (int v = 0; v < moments[q].length; v++) {
@@ -111,12 +107,13 @@ final class MonteCarloAce {
         double[] values = values(input);
         float[][] activations = new float[values.length][Math.multiplyExact(draws.count(), total)];
         float[][] effects = new float[values.length][draws.count() * total];
-        forEachChunk(new int[] {input}, progress, (from, block) -> {
+        forEachChunk(new int[] {input}, progress, (from, blocks) -> {
+            InterventionBlock block = blocks.get(0);
             for (int v = 0; v < values.length; v++) {
                 System.arraycopy(block.activations(), block.offset(v), activations[v], from * total, block.cells());
-                block.copyEffects(v, effects[v], from * total);
             }
-            return Boolean.TRUE;
+            block.copyEffects(effects, from * total);
+            return List.of(Boolean.TRUE);
         }, (from, done) -> { });
         return new SampleFeatures(input, values, layout(), draws.count(), activations, effects);
     }
@@ -126,9 +123,12 @@ final class MonteCarloAce {
         return request.schema().isLatent(input) ? request.alphas().clone() : new double[] {1};
     }
 
-    /** Reduces one input's block of the draws from {@code from} on a worker, before its buffers are reused. */
+    /**
+     * Reduces blocks of the draws from {@code from} on a worker, before their buffers are reused: one result per
+     * block, in order. The blocks given together share their activations (one latent's, or every class's).
+     */
     private interface ChunkReduce<R> {
-        R apply(int from, InterventionBlock block);
+        List<R> apply(int from, List<InterventionBlock> blocks);
     }
 
     private interface ChunkSink<R> {
@@ -170,19 +170,24 @@ final class MonteCarloAce {
         ChunkBuffers buffers = Objects.requireNonNullElseGet(pool.poll(), ChunkBuffers::new);
         try {
             InputSchema schema = request.schema();
-            float[] classActivations = null;
-            List<R> blocks = new ArrayList<>(inputs.length);
-            for (int input : inputs) {
-                if (schema.isLatent(input)) {
-                    blocks.add(reduce.apply(from, sampler.latentBlock(input, from, to, buffers)));
+            List<R> results = new ArrayList<>(Collections.nCopies(inputs.length, null));
+            List<Integer> classes = new ArrayList<>();
+            for (int q = 0; q < inputs.length; q++) {
+                if (schema.isLatent(inputs[q])) {
+                    results.set(q, reduce.apply(from, List.of(sampler.latentBlock(inputs[q], from, to, buffers))).get(0));
                 } else {
-                    if (classActivations == null) {
-                        classActivations = sampler.classActivations(from, to, buffers);
-                    }
-                    blocks.add(reduce.apply(from, sampler.classBlock(input, classActivations, to - from, buffers)));
+                    classes.add(q);
                 }
             }
-            return blocks;
+            if (!classes.isEmpty()) {
+                float[] classActivations = sampler.classActivations(from, to, buffers);
+                List<R> reduced = reduce.apply(from, classes.stream()
+                        .map(q -> sampler.classBlock(inputs[q], classActivations, to - from, buffers)).toList());
+                for (int i = 0; i < classes.size(); i++) {
+                    results.set(classes.get(i), reduced.get(i));
+                }
+            }
+            return results;
         } finally {
             pool.add(buffers);
         }

@@ -10,30 +10,17 @@ final class RunningMoments {
     private final double[] m2;
 
     RunningMoments(int variables) {
-        mean = new double[variables];
-        m2 = new double[variables];
+        this(0, new double[variables], new double[variables]);
     }
 
     /** Moments of a block: {@code values} is rows x variables, row-major. */
     static RunningMoments ofBlock(double[] values, int rows, int variables) {
-        return of(c -> values[c], rows, variables);
-    }
-
-    /**
-     * Moments of the block {@code values[start + c] - baseline[c]} (rows x variables, row-major), computed as
-     * {@link #ofBlock} would compute them from those differences stored as doubles, without storing them.
-     */
-    static RunningMoments ofDifferences(float[] values, int start, double[] baseline, int rows, int variables) {
-        return of(c -> values[start + c] - baseline[c], rows, variables);
-    }
-
-    private static RunningMoments of(java.util.function.IntToDoubleFunction cell, int rows, int variables) {
         RunningMoments m = new RunningMoments(variables);
         m.count = rows;
         for (int r = 0; r < rows; r++) {
             int base = r * variables;
             for (int v = 0; v < variables; v++) {
-                m.mean[v] += cell.applyAsDouble(base + v);
+                m.mean[v] += values[base + v];
             }
         }
         for (int v = 0; v < variables; v++) {
@@ -42,11 +29,22 @@ final class RunningMoments {
         for (int r = 0; r < rows; r++) {
             int base = r * variables;
             for (int v = 0; v < variables; v++) {
-                double d = cell.applyAsDouble(base + v) - m.mean[v];
+                double d = values[base + v] - m.mean[v];
                 m.m2[v] += d * d;
             }
         }
         return m;
+    }
+
+    /** Moments of {@code count} samples with these means and sums of squared deviations (the arrays are kept). */
+    static RunningMoments of(long count, double[] mean, double[] m2) {
+        return new RunningMoments(count, mean, m2);
+    }
+
+    private RunningMoments(long count, double[] mean, double[] m2) {
+        this.count = count;
+        this.mean = mean;
+        this.m2 = m2;
     }
 
     void merge(RunningMoments other) {

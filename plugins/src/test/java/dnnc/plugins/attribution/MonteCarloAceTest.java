@@ -91,6 +91,23 @@ class MonteCarloAceTest {
     }
 
     @Test
+    void classesReducedTogetherGiveEachInputsBitsInAnyOrder() {
+        DenseNetworkProbe net = TestNetworks.dense(6, new int[] {7, 11, 9}, Activation.RELU, Activation.SIGMOID);
+        MonteCarloAcePlugin p = plugin(Map.of("draws", "90", "chunk", "32"));
+        int[] mixed = {5, 0, 3, 6, 2, 4};
+        List<InputEffect> together = p.attribute(new AttributionRequest(net, SCHEMA, mixed, ALPHAS, TARGET, 3), Progress.silent()).effects();
+        for (int q = 0; q < mixed.length; q++) {
+            InputEffect alone = p.attribute(new AttributionRequest(net, SCHEMA, new int[] {mixed[q]}, ALPHAS, TARGET, 3), Progress.silent())
+                    .effects().get(0);
+            assertEquals(mixed[q], together.get(q).input());
+            for (int v = 0; v < alone.ace().length; v++) {
+                assertArrayEquals(alone.ace()[v], together.get(q).ace()[v], 0.0);
+                assertArrayEquals(alone.standardError()[v], together.get(q).standardError()[v], 0.0);
+            }
+        }
+    }
+
+    @Test
     void sampleFeaturesUseExactlyTheDrawsOfTheEstimate() {
         DenseNetworkProbe net = TestNetworks.dense(5, new int[] {7, 6, 5}, Activation.RELU, Activation.SIGMOID);
         MonteCarloAcePlugin p = plugin(Map.of("draws", "120", "chunk", "50"));
