@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The median of many doubles by radix selection over their bit patterns mapped to order-preserving longs: a
  * histogram of the top 16 bits finds the buckets holding the middle ranks, only those buckets' values are kept, and
  * the next 16 bits split them again. Two passes over the input, each with a branch the CPU predicts (taken only for
- * the few values kept), instead of quickselect's many with its unpredictable comparisons and its copy of the input
- * (the 2.9 million similarities of N = 1,700: about 30 ms). NaN-free input; -0.0 counts as 0.0.
+ * the few values kept), instead of quickselect's many with its unpredictable comparisons and its copy of the input:
+ * about 5 ms against 30 ms for the 2.9 million similarities of N = 1,700. NaN-free input; -0.0 counts as 0.0 (a
+ * zero median comes out as 0.0).
  */
 final class MedianSelection {
     private static final int DIGIT_BITS = 16;
