@@ -68,11 +68,6 @@ public final class RecordStore implements AutoCloseable {
             Database connected = Database.connect(location);
             try {
                 watermark.check(connected);
-                if (Migrations.pending(connected)) {
-                    connected.close();
-                    FreshStore.upgrade(location, Migrations::apply);
-                    connected = Database.connect(location);
-                }
                 Migrations.apply(connected);
                 connected.ensureReaderLogsIn();
                 return connected;
