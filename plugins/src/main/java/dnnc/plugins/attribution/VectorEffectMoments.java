@@ -30,7 +30,6 @@ final class VectorEffectMoments {
 
     /** The neurons that fill whole vectors; returns where the scalar rest starts. */
     static int accumulate(EffectMoments.Block b) {
-        int lanes = DOUBLES.length();
         int end = b.neurons / STEP * STEP;
         float[] x = b.activations;
         double[] baseline = new double[end];
@@ -47,7 +46,7 @@ final class VectorEffectMoments {
         double rows = b.rows;
         for (double[][] group : b.mean) {
             for (double[] sum : group) {
-                for (int n = 0; n < end; n += lanes) {
+                for (int n = 0; n < end; n += HALF) {
                     DoubleVector.fromArray(DOUBLES, sum, n).div(rows).intoArray(sum, n);
                 }
             }
@@ -121,8 +120,7 @@ final class VectorEffectMoments {
     private static void baselineRow(DrawBaseline baseline, float[] x, int row, double[] into, int end) {
         int[] offsets = baseline.offsets();
         double[] weights = baseline.weights();
-        int lanes = DOUBLES.length();
-        for (int n = 0; n < end; n += lanes) {
+        for (int n = 0; n < end; n += HALF) {
             DoubleVector.zero(DOUBLES).intoArray(into, n);
         }
         for (int j = 0; j < offsets.length; j++) {
@@ -144,7 +142,7 @@ final class VectorEffectMoments {
         }
         double divisor = baseline.divisor();
         if (divisor != 1.0) {
-            for (int n = 0; n < end; n += lanes) {
+            for (int n = 0; n < end; n += HALF) {
                 DoubleVector.fromArray(DOUBLES, into, n).div(divisor).intoArray(into, n);
             }
         }

@@ -27,12 +27,8 @@ class JudgeForwardBitsTest {
                                                  int classes, int images) {
         JudgeGraph graph = new JudgeGraph(rows, cols, kernel, filters1, filters2, dense, classes);
         Random random = new Random(rows * 131L + filters2);
-        Map<String, INDArray> weights = graph.initialWeights(random);
-        weights.replaceAll((name, a) -> Batches.gaussian(random, 1, (int) a.length()).reshape(a.shape()).muli(0.3));
-        float[] x = new float[images * rows * cols];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = random.nextFloat() < 0.3 ? 0f : random.nextFloat();
-        }
+        Map<String, INDArray> weights = JudgeFixtures.weights(graph, random);
+        float[] x = JudgeFixtures.images(graph, images, random);
         float[] logits = new JudgeForward(graph, weights).logits(x, images);
         for (int image = 0; image < images; image++) {
             float[] want = scalarLogits(graph, weights, x, image * rows * cols);

@@ -22,12 +22,8 @@ class JudgeForwardTest {
     void logitsAndClassesEqualTheGraphs(int rows, int cols, int kernel, int filters1, int filters2, int dense, int classes, int images) {
         JudgeGraph graph = new JudgeGraph(rows, cols, kernel, filters1, filters2, dense, classes);
         Random random = new Random(rows * 31L + filters1);
-        Map<String, INDArray> weights = graph.initialWeights(random);
-        weights.replaceAll((name, a) -> Batches.gaussian(random, 1, (int) a.length()).reshape(a.shape()).muli(0.3));
-        float[] x = new float[images * rows * cols];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = random.nextFloat() < 0.3 ? 0f : random.nextFloat(); // exact zeros, as in digits
-        }
+        Map<String, INDArray> weights = JudgeFixtures.weights(graph, random);
+        float[] x = JudgeFixtures.images(graph, images, random);
         INDArray expected = graph.build(weights).output(Map.of(JudgeGraph.X, Nd4j.create(x, new long[] {images, (long) rows * cols}, 'c')),
                 JudgeGraph.LOGITS).get(JudgeGraph.LOGITS);
         JudgeForward forward = new JudgeForward(graph, weights);
