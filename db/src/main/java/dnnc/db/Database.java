@@ -5,6 +5,7 @@ import org.h2.api.ErrorCode;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,9 +18,14 @@ final class Database implements AutoCloseable {
     static final String READER_USER = "DNNC_READER";
     /** The file is local: passwords guard nothing here, rights do (see h2/V1__records.sql). */
     static final String OWNER_PASSWORD = "dnnc";
-    private static final int CONNECTION_BROKEN = 90067;
-    private static final int DATABASE_CLOSED = 90098;
-    private static final int DATABASE_IN_USE = 90020;
+    /**
+     * What a connection to a served file reports when its serving process ends, depending on the moment: the
+     * socket broke, the database was closed, it is being closed by that process's exit hook, or the session's
+     * objects went with it (a result set or statement in use).
+     */
+    private static final Set<Integer> SERVER_GONE = Set.of(ErrorCode.CONNECTION_BROKEN_1, ErrorCode.DATABASE_IS_CLOSED,
+            ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.OBJECT_CLOSED);
+    private static final int DATABASE_IN_USE = ErrorCode.DATABASE_ALREADY_OPEN_1;
     private static final long IN_USE_PATIENCE_MILLIS = 3000;
     private static final int ATTEMPTS = 3;
 
@@ -146,7 +152,7 @@ final class Database implements AutoCloseable {
                 closing.close();
             }
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.CONNECTION_BROKEN_1) {
+            if (isConnectionLost(e)) {
                 return; // the serving process went away (AUTO_SERVER hand-over); every write was committed before, nothing is lost
             }
             throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);
@@ -221,8 +227,7 @@ final class Database implements AutoCloseable {
     /** True when the failure is the served file going away (its serving process ended), not the work itself. */
     static boolean isConnectionLost(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && (sql.getErrorCode() == CONNECTION_BROKEN || sql.getErrorCode() == DATABASE_CLOSED)) {
+            if (cause instanceof SQLException sql && SERVER_GONE.contains(sql.getErrorCode())) {
                 return true;
             }
         }

@@ -94,6 +94,43 @@ class MultiProcessTest {
         }
     }
 
+    /**
+     * The process serving the file ends normally while ours is writing through it: the writes in flight meet the
+     * hand-over at random moments (socket gone, database closing or closed, a result set closed with it), and each
+     * must be retried once ours serves the file, none lost and none failing. Six hand-overs, for six such moments.
+     */
+    @Test
+    void writesCarryOnWhileTheServingProcessEndsNormally() throws Exception {
+        int writes = 150;
+        for (int handOver = 0; handOver < 6; handOver++) {
+            Process child = child("serve-until-told", runs.toString());
+            try {
+                assertEquals("READY", firstLine(child)); // it serves the file: ours connects through it
+                try (RecordStore store = RecordStore.open(runs)) {
+                    RunHandle ours = store.startRun(Fixtures.newRun("workflows/writer.yaml", handOver));
+                    Recorder recorder = ours.recorder();
+                    for (int i = 0; i < writes; i++) {
+                        if (i == writes / 3) {
+                            child.getOutputStream().write('\n');
+                            child.getOutputStream().flush();
+                        }
+                        recorder.array("a" + i, new int[] {256}, new double[256]);
+                        recorder.result("r" + i, i);
+                    }
+                    ours.finish(RunStatus.SUCCEEDED, null);
+                    assertEquals(writes, store.results(ours.id()).size(), "every write survived the hand-over");
+                }
+                assertTrue(child.waitFor(1, TimeUnit.MINUTES));
+                assertEquals(0, child.exitValue(), new String(child.getErrorStream().readAllBytes()));
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+        try (RecordStore store = RecordStore.open(runs)) {
+            assertEquals(12, store.listRuns(new RunFilter(RunStatus.SUCCEEDED, null)).size());
+        }
+    }
+
     /** Served by another process, the reader's session is remote: H2's parser still classifies the statement there. */
     @Test
     void queriesOnAStoreServedByAnotherProcessAreCheckedTheSameWay() throws Exception {

@@ -29,6 +29,16 @@ public final class RecordingProcess {
                 System.out.flush();
                 Thread.sleep(Long.MAX_VALUE);
             }
+            case "serve-until-told" -> {
+                // a dnnc command that ends normally while another process is connected through it: its store closes,
+                // then the JVM's exit closes the database the other process was writing to
+                try (RecordStore store = RecordStore.open(runsDir)) {
+                    store.startRun(Fixtures.newRun("workflows/serving.yaml", 5)).finish(RunStatus.SUCCEEDED, null);
+                    System.out.println("READY");
+                    System.out.flush();
+                    System.in.read();
+                }
+            }
             case "hold-without-auto-server" -> {
                 String url = "jdbc:h2:file:" + runsDir.toAbsolutePath().resolve(StoreLocation.BASE_NAME);
                 try (Connection ignored = DriverManager.getConnection(url, Database.OWNER_USER, Database.OWNER_PASSWORD)) {
