@@ -1,11 +1,8 @@
 package dnnc.db;
 
-import org.h2.api.ErrorCode;
-
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,15 +15,6 @@ final class Database implements AutoCloseable {
     static final String READER_USER = "DNNC_READER";
     /** The file is local: passwords guard nothing here, rights do (see h2/V1__records.sql). */
     static final String OWNER_PASSWORD = "dnnc";
-    /**
-     * What a connection to a served file reports when its serving process ends, depending on the moment: the
-     * socket broke, the database was closed, it is being closed by that process's exit hook, or the session's
-     * objects went with it (a result set or statement in use).
-     */
-    private static final Set<Integer> SERVER_GONE = Set.of(ErrorCode.CONNECTION_BROKEN_1, ErrorCode.DATABASE_IS_CLOSED,
-            ErrorCode.DATABASE_CALLED_AT_SHUTDOWN, ErrorCode.OBJECT_CLOSED);
-    private static final int DATABASE_IN_USE = ErrorCode.DATABASE_ALREADY_OPEN_1;
-    private static final long IN_USE_PATIENCE_MILLIS = 3000;
     private static final int ATTEMPTS = 3;
 
     @FunctionalInterface
@@ -42,8 +30,8 @@ final class Database implements AutoCloseable {
 
     private Database(StorePlace location) {
         this.location = location;
-        this.owner = location.owner();
-        this.reader = location.reader();
+        this.owner = new PatientDataSource(location.owner());
+        this.reader = new PatientDataSource(location.reader());
     }
 
     /** Connects (creating an H2 file when there is none); an unusable store is reported, never replaced. */
@@ -72,7 +60,7 @@ final class Database implements AutoCloseable {
                 try {
                     return runOnce(work);
                 } catch (SQLException e) {
-                    if (attempt < ATTEMPTS && isConnectionLost(e)) {
+                    if (attempt < ATTEMPTS && HandOver.isServerGone(e)) {
                         reconnect();
                         continue;
                     }
@@ -94,7 +82,7 @@ final class Database implements AutoCloseable {
                 connection.setReadOnly(true);
                 return work.run(connection);
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && isConnectionLost(e)) {
+                if (attempt < ATTEMPTS && HandOver.isServerGone(e)) {
                     continue;
                 }
                 throw new RecordStoreException("record store " + location.label() + ": " + firstLine(e), e);
@@ -152,7 +140,7 @@ final class Database implements AutoCloseable {
                 closing.close();
             }
         } catch (SQLException e) {
-            if (isConnectionLost(e)) {
+            if (HandOver.isServerGone(e)) {
                 return; // the serving process went away (AUTO_SERVER hand-over); every write was committed before, nothing is lost
             }
             throw new RecordStoreException("cannot close " + location.label() + ": " + firstLine(e), e);
@@ -199,38 +187,11 @@ final class Database implements AutoCloseable {
         connection = openOwnerConnection();
     }
 
-    /**
-     * H2 reports a file as in use while the process serving it is starting or stopping its server; only a lock that
-     * lasts is a program holding the file without AUTO_SERVER.
-     */
     private Connection openOwnerConnection() {
-        long pauseMillis = 100;
-        for (long waitedMillis = 0; ; waitedMillis += pauseMillis, pauseMillis *= 2) {
-            try {
-                return owner.getConnection();
-            } catch (SQLException e) {
-                // in use / refused: the process serving the file is starting or stopping its server
-                boolean transientState = e.getErrorCode() == DATABASE_IN_USE || isConnectionLost(e);
-                if (!transientState || waitedMillis >= IN_USE_PATIENCE_MILLIS) {
-                    throw location.unusable(e);
-                }
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new RecordStoreException("interrupted while waiting for " + location.label(), interrupted);
-            }
+        try {
+            return owner.getConnection();
+        } catch (SQLException e) {
+            throw location.unusable(e);
         }
-    }
-
-    /** True when the failure is the served file going away (its serving process ended), not the work itself. */
-    static boolean isConnectionLost(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && SERVER_GONE.contains(sql.getErrorCode())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -36,7 +36,7 @@ final class Migrations {
             } catch (FlywayException e) {
                 // another process that was serving the file (AUTO_SERVER) may have exited while we migrated:
                 // the next connection finds the file served by someone else, or serves it itself
-                if (attempt < ATTEMPTS && Database.isConnectionLost(e)) {
+                if (attempt < ATTEMPTS && HandOver.isServerGone(e)) {
                     continue;
                 }
                 throw unusable(location, e);
