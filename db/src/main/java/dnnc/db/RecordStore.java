@@ -79,6 +79,14 @@ public final class RecordStore implements AutoCloseable {
         return opened(database);
     }
 
+    /**
+     * Checks the H2 store of a runs folder by reading every row; when that fails, rebuilds it from what H2's recovery
+     * tool can still read and keeps the damaged file beside it. No other process may have the store open meanwhile.
+     */
+    public static StoreRecoveryReport recover(Path runsDir) {
+        return StoreRecovery.recover(runsDir);
+    }
+
     private static RecordStore opened(Database database) {
         try {
             RecordStore store = new RecordStore(database);

@@ -40,8 +40,9 @@ final class RunWatermark {
         long runs = database.transaction(connection -> hasRunsTable(connection) ? count(connection) : 0L);
         if (runs < mark) {
             throw new InvalidInputException(location.databaseFile() + " is damaged: it held " + mark + " runs and now shows " + runs
-                    + " (H2 fell back to an older state); dnnc does not repair or replace it: move it and "
-                    + file.getFileName() + " away, or restore a copy");
+                    + " (H2 fell back to an older state); dnnc does not repair it in place: `dnnc runs recover --runs "
+                    + location.runsDir() + "` rebuilds it from what can still be read and keeps this file beside it, "
+                    + "or restore a copy");
         }
     }
 
@@ -68,9 +69,13 @@ final class RunWatermark {
     /** Raises the mark to what the store holds now. */
     void update(Database database) {
         long runs = database.transaction(RunWatermark::count);
-        if (runs <= read()) {
-            return;
+        if (runs > read()) {
+            reset(runs);
         }
+    }
+
+    /** Sets the mark to what a rebuilt store holds: the user chose to go on with the runs that could be saved. */
+    void reset(long runs) {
         try {
             AtomicFile.writeString(file, runs + "\n");
         } catch (UncheckedIOException e) {
@@ -78,7 +83,7 @@ final class RunWatermark {
         }
     }
 
-    private long read() {
+    long read() {
         try {
             return Files.exists(file) ? Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim()) : 0;
         } catch (IOException | NumberFormatException e) {

@@ -132,8 +132,11 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
                     + "outside dnnc; dnnc has not touched it and its records are still in it (the H2 tools open it as the "
                     + "user that made it): keep it, and give new runs another --runs folder", e);
         }
+        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
+            return new InvalidInputException(databaseFile + " is corrupted (" + Database.firstLine(e) + "); `dnnc runs recover --runs "
+                    + runsDir + "` rebuilds it from what can still be read and keeps this file beside it", e);
+        }
         String reason = switch (e.getErrorCode()) {
-            case 90030 -> "is corrupted";
             case 90048 -> "was written by an H2 version this dnnc cannot read";
             case 90020 -> "is locked by another program that opened it without AUTO_SERVER";
             default -> "cannot be opened";

@@ -156,6 +156,24 @@ class MultiProcessTest {
         }
     }
 
+    /** Rebuilding a store another process is writing to would lose its writes: recover waits for the folder to be free. */
+    @Test
+    void recoveringAStoreAnotherProcessHasOpenIsRefused() throws Exception {
+        Process child = child("hang", runs.toString(), "" + RESULTS);
+        try {
+            assertTrue(firstLine(child).startsWith("READY "));
+            InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                    () -> RecordStore.recover(runs));
+            assertTrue(e.getMessage().contains("is open in another process"), e.getMessage());
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+        }
+        try (RecordStore store = RecordStore.open(runs)) {
+            assertEquals(1, store.listRuns(new RunFilter(null, null)).size(), "the store was not touched");
+        }
+    }
+
     @Test
     void aFileLockedByAProgramWithoutAutoServerIsReported() throws Exception {
         RecordStore.open(runs).close();

@@ -1,6 +1,7 @@
 package dnnc.runner.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dnnc.api.InvalidInputException;
 import dnnc.db.ArtifactRecord;
 import dnnc.db.RecordStore;
 import dnnc.db.RunComparison;
@@ -9,6 +10,7 @@ import dnnc.db.RunFilter;
 import dnnc.db.RunStatus;
 import dnnc.db.RunSummary;
 import dnnc.db.StepRecord;
+import dnnc.db.StoreRecoveryReport;
 import dnnc.db.TextTable;
 import dnnc.db.WarningRecord;
 import picocli.CommandLine.Command;
@@ -30,7 +32,8 @@ import java.util.concurrent.Callable;
 
 /** {@code dnnc runs list|show|compare}: what the record store holds about past runs. */
 @Command(name = "runs", description = "List, show and compare recorded runs.", mixinStandardHelpOptions = true,
-        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class, RunsCommand.CompareRuns.class})
+        subcommands = {RunsCommand.ListRuns.class, RunsCommand.ShowRun.class, RunsCommand.CompareRuns.class,
+                RunsCommand.RecoverStore.class})
 public final class RunsCommand implements Runnable {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final int LONGEST_VALUE = 100;
@@ -176,6 +179,39 @@ public final class RunsCommand implements Runnable {
                 out.println(comparison.equalParameters() + " parameters and " + comparison.equalResults()
                         + " results are equal");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "recover", description = {"Check the H2 record store by reading every row; if it is damaged, "
+            + "rebuild it from what H2's recovery tool can still read and keep the damaged file beside it.",
+            "No other dnnc process may use the runs folder meanwhile."}, mixinStandardHelpOptions = true)
+    static final class RecoverStore implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        RunsFolder runs;
+
+        @Override
+        public Integer call() {
+            if (runs.storeUrl() != null) {
+                throw new InvalidInputException("--store: recover rebuilds the H2 file of a runs folder; a PostgreSQL "
+                        + "store is repaired with PostgreSQL's own tools (pg_dump, pg_restore)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            StoreRecoveryReport report = RecordStore.recover(runs.runsDir());
+            if (!report.rebuilt()) {
+                out.println(report.store() + " is sound: every row of every table reads; nothing to recover");
+                return 0;
+            }
+            out.println(report.store() + " was damaged (" + report.damage() + ")");
+            String ofRecord = report.runsOnRecord() > 0 ? " of the " + report.runsOnRecord() + " it was seen to hold" : "";
+            out.println("rebuilt from what H2's recovery could read: " + report.runsRecovered() + " runs" + ofRecord);
+            TextTable rows = new TextTable(List.of("table", "rows"));
+            report.rowsPerTable().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(table -> rows.add(List.of(table.getKey(), Long.toString(table.getValue()))));
+            out.print(rows.aligned());
+            out.println("the damaged file is kept as " + report.damagedCopy());
             return 0;
         }
     }
