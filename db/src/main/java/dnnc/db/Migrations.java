@@ -20,15 +20,7 @@ final class Migrations {
 
     static void apply(Database database) {
         StorePlace location = database.location();
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(database.ownerDataSource())
-                .locations(location.dialect().migrations())
-                .placeholders(location.migrationPlaceholders())
-                .failOnMissingLocations(true)
-                .cleanDisabled(true)
-                .baselineOnMigrate(false)
-                .loggers(FlywayWarningsOnly.class.getName())
-                .load();
+        Flyway flyway = flyway(database);
         for (int attempt = 1; ; attempt++) {
             try {
                 flyway.migrate();
@@ -42,6 +34,27 @@ final class Migrations {
                 throw unusable(location, e);
             }
         }
+    }
+
+    /** Whether the store is behind the current schema: a migration of this dnnc has not been applied to it yet. */
+    static boolean pending(Database database) {
+        try {
+            return flyway(database).info().pending().length > 0;
+        } catch (FlywayException e) {
+            throw unusable(database.location(), e);
+        }
+    }
+
+    private static Flyway flyway(Database database) {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(database.ownerDataSource())
+                .locations(database.location().dialect().migrations())
+                .placeholders(database.location().migrationPlaceholders())
+                .failOnMissingLocations(true)
+                .cleanDisabled(true)
+                .baselineOnMigrate(false)
+                .loggers(FlywayWarningsOnly.class.getName())
+                .load();
     }
 
     private static InvalidInputException unusable(StorePlace location, FlywayException e) {

@@ -68,6 +68,11 @@ public final class RecordStore implements AutoCloseable {
             Database connected = Database.connect(location);
             try {
                 watermark.check(connected);
+                if (Migrations.pending(connected)) {
+                    connected.close();
+                    FreshStore.upgrade(location, Migrations::apply);
+                    connected = Database.connect(location);
+                }
                 Migrations.apply(connected);
                 connected.ensureReaderLogsIn();
                 return connected;

@@ -45,7 +45,12 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
 
     /** The store's files: H2's database, its trace and its server lock ({@code <label>.*.db}). */
     List<Path> files() {
-        return List.of(databaseFile, Path.of(label + ".trace.db"), Path.of(label + ".lock.db"));
+        return List.of(databaseFile, Path.of(label + ".trace.db"), serverLockFile());
+    }
+
+    /** Present while a process has the store open (H2's file lock, naming the process serving it to the others). */
+    Path serverLockFile() {
+        return Path.of(label + ".lock.db");
     }
 
     String ownerJdbcUrl() {

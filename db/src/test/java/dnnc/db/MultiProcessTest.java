@@ -28,8 +28,8 @@ class MultiProcessTest {
 
     @Test
     void twoProcessesAndTwoThreadsRecordAtOnce() throws Exception {
-        List<Process> children = List.of(child("record", runs.toString(), "childA", "" + RESULTS),
-                child("record", runs.toString(), "childB", "" + RESULTS));
+        List<Process> children = List.of(RecordingProcess.start("record", runs.toString(), "childA", "" + RESULTS),
+                RecordingProcess.start("record", runs.toString(), "childB", "" + RESULTS));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<Future<String>> ours = new ArrayList<>();
@@ -47,7 +47,7 @@ class MultiProcessTest {
                 run.get(2, TimeUnit.MINUTES);
             }
             for (Process child : children) {
-                String output = firstLine(child);
+                String output = RecordingProcess.firstLine(child);
                 assertTrue(child.waitFor(2, TimeUnit.MINUTES));
                 assertEquals(0, child.exitValue(), output + new String(child.getErrorStream().readAllBytes()));
             }
@@ -68,9 +68,9 @@ class MultiProcessTest {
 
     @Test
     void aKilledProcessKeepsWhatItRecordedAndOthersCarryOn() throws Exception {
-        Process child = child("hang", runs.toString(), "" + RESULTS);
+        Process child = RecordingProcess.start("hang", runs.toString(), "" + RESULTS);
         try {
-            String ready = firstLine(child);
+            String ready = RecordingProcess.firstLine(child);
             assertTrue(ready.startsWith("READY "), ready);
             String childRun = ready.substring("READY ".length());
             // the child opened the store first, so it serves the file to us: killing it breaks our connection
@@ -134,9 +134,9 @@ class MultiProcessTest {
     /** Served by another process, the reader's session is remote: H2's parser still classifies the statement there. */
     @Test
     void queriesOnAStoreServedByAnotherProcessAreCheckedTheSameWay() throws Exception {
-        Process child = child("hang", runs.toString(), "" + RESULTS);
+        Process child = RecordingProcess.start("hang", runs.toString(), "" + RESULTS);
         try {
-            assertTrue(firstLine(child).startsWith("READY "));
+            assertTrue(RecordingProcess.firstLine(child).startsWith("READY "));
             try (RecordStore store = RecordStore.open(runs)) {
                 for (String sql : List.of("SET PASSWORD 'x'", "SELECT 1; SET PASSWORD 'x'", "CALL 1", "SET QUERY_TIMEOUT 1")) {
                     InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
@@ -177,9 +177,9 @@ class MultiProcessTest {
     @Test
     void aFileLockedByAProgramWithoutAutoServerIsReported() throws Exception {
         RecordStore.open(runs).close();
-        Process child = child("hold-without-auto-server", runs.toString());
+        Process child = RecordingProcess.start("hold-without-auto-server", runs.toString());
         try {
-            assertEquals("READY", firstLine(child));
+            assertEquals("READY", RecordingProcess.firstLine(child));
             InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                     () -> RecordStore.open(runs));
             assertTrue(e.getMessage().contains("is locked by another program"), e.getMessage());
@@ -187,21 +187,5 @@ class MultiProcessTest {
             child.destroyForcibly();
             child.waitFor(1, TimeUnit.MINUTES);
         }
-    }
-
-    private static Process child(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), RecordingProcess.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
-    }
-
-    private static String firstLine(Process process) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null) {
-            throw new AssertionError("child said nothing: " + new String(process.getErrorStream().readAllBytes()));
-        }
-        return line;
     }
 }

@@ -2,9 +2,14 @@ package dnnc.db;
 
 import dnnc.api.Recorder;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +44,14 @@ public final class RecordingProcess {
                     System.in.read();
                 }
             }
+            case "hold" -> { // open as dnnc opens it (AUTO_SERVER), without migrating
+                try (Connection ignored = DriverManager.getConnection(StoreLocation.of(runsDir).ownerJdbcUrl(),
+                        Database.OWNER_USER, Database.OWNER_PASSWORD)) {
+                    System.out.println("READY");
+                    System.out.flush();
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+            }
             case "hold-without-auto-server" -> {
                 String url = "jdbc:h2:file:" + runsDir.toAbsolutePath().resolve(StoreLocation.BASE_NAME);
                 try (Connection ignored = DriverManager.getConnection(url, Database.OWNER_USER, Database.OWNER_PASSWORD)) {
@@ -49,6 +62,24 @@ public final class RecordingProcess {
             }
             default -> throw new IllegalArgumentException(args[0]);
         }
+    }
+
+    /** {@code RecordingProcess args...} in a new JVM of this test's class path. */
+    static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), RecordingProcess.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    /** The process's first line of output (READY, DONE ...); its stderr in the failure when it said nothing. */
+    static String firstLine(Process process) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null) {
+            throw new AssertionError("child said nothing: " + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return line;
     }
 
     static void recordResults(RunHandle run, String label, int count) {
