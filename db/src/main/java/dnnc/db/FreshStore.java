@@ -40,8 +40,8 @@ final class FreshStore {
         if (Files.exists(location.serverLockFile())) {
             throw new InvalidInputException(location.databaseFile() + " needs its record schema upgraded for this dnnc, "
                     + "which is done on a copy while no other process has it open, and another process has it open ("
-                    + location.serverLockFile().getFileName() + "): run this again when the other dnnc commands on this "
-                    + "runs folder have ended");
+                    + location.serverLockFile().getFileName() + ": a dnnc command, dnnc serve or an H2 tool): run this "
+                    + "again once it has ended");
         }
         migrateAside(location, location.beside(UPGRADING), location.databaseFile(), migrate,
                 failure -> "cannot upgrade " + location.databaseFile() + " to this dnnc's record schema (" + failure
