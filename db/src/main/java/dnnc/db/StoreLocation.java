@@ -138,7 +138,7 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
                     + "user that made it): keep it, and give new runs another --runs folder", e);
         }
         if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
-            return new InvalidInputException(databaseFile + " is corrupted (" + Database.firstLine(e) + "); `dnnc runs recover --runs "
+            return new InvalidInputException(databaseFile + " is corrupted (" + Database.firstLine(e) + "); dnnc has not changed it: `dnnc runs recover --runs "
                     + runsDir + "` rebuilds it from what can still be read and keeps this file beside it", e);
         }
         String reason = switch (e.getErrorCode()) {

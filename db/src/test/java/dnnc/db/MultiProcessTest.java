@@ -103,9 +103,9 @@ class MultiProcessTest {
     void writesCarryOnWhileTheServingProcessEndsNormally() throws Exception {
         int writes = 150;
         for (int handOver = 0; handOver < 6; handOver++) {
-            Process child = child("serve-until-told", runs.toString());
+            Process child = RecordingProcess.start("serve-until-told", runs.toString());
             try {
-                assertEquals("READY", firstLine(child)); // it serves the file: ours connects through it
+                assertEquals("READY", RecordingProcess.firstLine(child)); // it serves the file: ours connects through it
                 try (RecordStore store = RecordStore.open(runs)) {
                     RunHandle ours = store.startRun(Fixtures.newRun("workflows/writer.yaml", handOver));
                     Recorder recorder = ours.recorder();
@@ -159,9 +159,9 @@ class MultiProcessTest {
     /** Rebuilding a store another process is writing to would lose its writes: recover waits for the folder to be free. */
     @Test
     void recoveringAStoreAnotherProcessHasOpenIsRefused() throws Exception {
-        Process child = child("hang", runs.toString(), "" + RESULTS);
+        Process child = RecordingProcess.start("hang", runs.toString(), "" + RESULTS);
         try {
-            assertTrue(firstLine(child).startsWith("READY "));
+            assertTrue(RecordingProcess.firstLine(child).startsWith("READY "));
             InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                     () -> RecordStore.recover(runs));
             assertTrue(e.getMessage().contains("is open in another process"), e.getMessage());

@@ -45,7 +45,8 @@ class OpenStoreTest {
         Files.write(file, damaged);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RecordStore.open(runs));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("dnnc does not repair or replace it"), e.getMessage());
+        assertTrue(e.getMessage().contains("dnnc has not changed it: `dnnc runs recover --runs " + runs.toAbsolutePath().normalize()),
+                e.getMessage());
         assertArrayEquals(damaged, Files.readAllBytes(file));
     }
 

@@ -380,7 +380,7 @@ class BadInputCorpusTest {
                 new Case("store cut short is reported, not repaired", () -> {
                     damagedCopy(cutShort, bytes -> java.util.Arrays.copyOf(bytes, bytes.length / 3));
                     return unchangedFile(cutShort.resolve("records.mv.db"), () -> Cli.dnnc("runs", "list", "--runs", cutShort.toString()));
-                }, "records.mv.db", "is corrupted", "does not repair or replace it"),
+                }, "records.mv.db", "is corrupted", "dnnc has not changed it", "dnnc runs recover --runs"),
                 new Case("store that H2 would open as an older state is reported", () -> {
                     damagedCopy(zeroed, bytes -> {
                         java.util.Arrays.fill(bytes, 8192, bytes.length, (byte) 0);
@@ -388,7 +388,7 @@ class BadInputCorpusTest {
                     });
                     // H2 rewrites the header of such a file while opening it, before dnnc can look: only the report is checked
                     return Cli.dnnc("runs", "list", "--runs", zeroed.toString());
-                }, "records.mv.db", "is damaged", "held 1 runs and now shows 0", "does not repair or replace it"),
+                }, "records.mv.db", "is damaged", "held 1 runs and now shows 0", "dnnc runs recover --runs"),
                 new Case("run into a store that is not H2", () -> unchangedFile(notH2.resolve("records.mv.db"),
                         () -> run(Cli.resource("load.yaml"), "--runs", notH2.toString())), "is not an H2 database"),
                 new Case("runs folder below a file", () -> run(Cli.resource("load.yaml"), "--runs", fileInTheWay.resolve("runs").toString()),
