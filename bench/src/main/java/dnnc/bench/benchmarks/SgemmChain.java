@@ -1,9 +1,10 @@
 package dnnc.bench.benchmarks;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.SplittableRandom;
 
 import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
@@ -29,16 +30,25 @@ final class SgemmChain {
         activations = new FloatPointer[layers];
         weights = new FloatPointer[layers - 1];
         owners = new INDArray[2 * layers - 1];
-        Nd4j.getRandom().setSeed(seed);
+        SplittableRandom random = new SplittableRandom(seed); // not ND4J's generator: other benchmarks draw from it
         for (int l = 0; l < layers; l++) {
-            owners[l] = Nd4j.rand(DataType.FLOAT, rows, widths[l]);
+            owners[l] = matrix(rows, widths[l], random, 1);
             activations[l] = pointer(owners[l]);
         }
         for (int l = 0; l + 1 < layers; l++) {
             // weights ~ U(-1/sqrt(in), 1/sqrt(in)) keep the products' values ordinary (no overflow, no subnormals)
-            owners[layers + l] = Nd4j.rand(DataType.FLOAT, widths[l], widths[l + 1]).subi(0.5).muli(2 / Math.sqrt(widths[l]));
+            owners[layers + l] = matrix(widths[l], widths[l + 1], random, 1 / Math.sqrt(widths[l]));
             weights[l] = pointer(owners[layers + l]);
         }
+    }
+
+    /** A row-major float matrix of values uniform in [-scale, scale). */
+    private static INDArray matrix(int rows, int columns, SplittableRandom random, double scale) {
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (scale * (2 * random.nextDouble() - 1));
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, 'c');
     }
 
     /** One pass: activation l+1 = activation l x weights l, for every layer. */
