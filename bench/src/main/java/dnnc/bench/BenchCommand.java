@@ -133,11 +133,13 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
                         }
                     }
                 }
+                Map<String, Double> derived = deriveLimitFigures(out, ours, theirs);
                 List<BenchTable.Line> lines = BenchTable.lines(ours, theirs);
                 out.println();
                 out.println(referenceStatus);
                 out.print(BenchTable.format(lines));
                 run.recorder().result("bench.reference_status", referenceStatus);
+                derived.forEach((key, value) -> run.recorder().result("bench." + key, value));
                 record(run, ours, theirs, lines);
                 run.finish(RunStatus.SUCCEEDED, null);
                 out.println("run " + run.id() + " " + run.outputDir());
@@ -149,6 +151,21 @@ public final class BenchCommand implements Callable<Integer>, ExtraCommand {
             deleteTree(scratch);
         }
         return 0;
+    }
+
+    /**
+     * The figures held against the machine's limits ({@link LimitFigures}), printed, added to ours and the reference's;
+     * returns ours (the reference's are recorded with the rest of its figures).
+     */
+    private static Map<String, Double> deriveLimitFigures(PrintStream out, Map<String, Double> ours, Map<String, Double> theirs) {
+        LimitFigures.Derived derived = LimitFigures.derive(ours, theirs);
+        out.println("== derived: figures against the machine's limits measured in this run");
+        derived.notes().forEach(note -> out.println("  " + note));
+        derived.ours().forEach((key, value) -> out.printf(Locale.ROOT, "  %-40s %s%n", key, BenchTable.number(value)));
+        derived.reference().forEach((key, value) -> out.printf(Locale.ROOT, "  reference %-30s %s%n", key, BenchTable.number(value)));
+        ours.putAll(derived.ours());
+        theirs.putAll(derived.reference());
+        return derived.ours();
     }
 
     private List<Benchmark> chosenBenchmarks() {

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Our figures beside the reference's. The ratio is always "times as fast as the reference" (>1: dnnc is
- * faster): ours/theirs for rates, theirs/ours for seconds. A target is met when the ratio reaches it.
+ * faster): ours/theirs for rates, theirs/ours for seconds. A target is met when the ratio reaches it. The limits'
+ * rows hold figures against what the machine can do ({@link LimitFigures}): a "floor" is the time at the measured
+ * limit, so its ratio is the most any implementation on this machine could reach, and a target it misses is out of reach.
  */
 public final class BenchTable {
     /** One row: figure keys in our results and in the reference's, and the target ratio (NaN: none). */
@@ -51,6 +53,26 @@ public final class BenchTable {
             new Row("lesion evals/s, judged (ref: forward loop + SIMD judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop.evals_per_s", true, 5.0),
             new Row("lesion evals/s, judged (ref: forward loop + graph judge)", "lesion.judged.engine.evals_per_s", "lesion.judged.loop_graph_judge.evals_per_s", true, 5.0),
             new Row("whole pipeline (reference's work, no judge), s", "pipeline.total.s", "total_without_judge", false, 1.5),
+            new Row("sgemm decoder x 1,000 rows, GFLOP/s (ref: torch)", "limits.sgemm.decoder.gflop_per_s", "sgemm.decoder.gflop_per_s", true, Double.NaN),
+            new Row("sgemm 2,048^3 (peak), GFLOP/s (ref: torch)", "limits.sgemm.peak.gflop_per_s", "sgemm.peak.gflop_per_s", true, Double.NaN),
+            new Row("memory bandwidth, AP-like stream, GB/s", "limits.bandwidth.gb_per_s", "-", true, Double.NaN),
+            new Row("memory bandwidth, copy 64 MB arrays, GB/s", "limits.bandwidth.copy.mb64.gb_per_s", "-", true, Double.NaN),
+            new Row("ACE all inputs, GFLOP/s (ref: z_1)", "limits.ace.all_inputs.gflop_per_s", "limits.ace_z1.gflop_per_s", true, Double.NaN),
+            new Row("ACE all inputs, of own sgemm peak (ref: torch's)", "limits.ace.all_inputs.of_sgemm_peak", "limits.ace_z1.of_sgemm_peak", true, Double.NaN),
+            new Row("ACE all inputs, of own decoder-shape sgemm", "limits.ace.all_inputs.of_sgemm_decoder", "limits.ace_z1.of_sgemm_decoder", true, Double.NaN),
+            new Row("ACE all inputs at sgemm peak (floor), s", "limits.ace.all_inputs.floor_s", "ace_all_scaled", false, 1.5),
+            new Row("AP N=1,700 per iteration, GB/s (ref: sklearn)", "limits.ap.n1700.gb_per_s", "limits.n1700.same_matrix.gb_per_s", true, Double.NaN),
+            new Row("AP N=1,700 per iteration, of bandwidth", "limits.ap.n1700.of_bandwidth", "limits.n1700.same_matrix.of_bandwidth", true, Double.NaN),
+            new Row("AP N=1,700 iteration at bandwidth (floor), ms", "limits.ap.n1700.floor_ms", "n1700.same_matrix.ms_per_iteration", false, 5.0),
+            new Row("AP float32 N=1,700 per iteration, GB/s", "limits.ap32.n1700.gb_per_s", "-", true, Double.NaN),
+            new Row("AP float32 N=1,700 per iteration, of bandwidth", "limits.ap32.n1700.of_bandwidth", "-", true, Double.NaN),
+            new Row("AP float32 N=1,700 at bandwidth (floor), ms", "limits.ap32.n1700.floor_ms", "n1700.same_matrix.ms_per_iteration", false, Double.NaN),
+            new Row("AP N=5,000 per iteration, GB/s (ref: sklearn)", "limits.ap.n5000.gb_per_s", "limits.n5000.same_matrix.gb_per_s", true, Double.NaN),
+            new Row("AP N=5,000 per iteration, of bandwidth", "limits.ap.n5000.of_bandwidth", "limits.n5000.same_matrix.of_bandwidth", true, Double.NaN),
+            new Row("AP N=5,000 iteration at bandwidth (floor), ms", "limits.ap.n5000.floor_ms", "n5000.same_matrix.ms_per_iteration", false, 5.0),
+            new Row("AP float32 N=5,000 per iteration, GB/s", "limits.ap32.n5000.gb_per_s", "-", true, Double.NaN),
+            new Row("AP float32 N=5,000 per iteration, of bandwidth", "limits.ap32.n5000.of_bandwidth", "-", true, Double.NaN),
+            new Row("AP float32 N=5,000 at bandwidth (floor), ms", "limits.ap32.n5000.floor_ms", "n5000.same_matrix.ms_per_iteration", false, Double.NaN),
             new Row("study workflow, s (ref: reference pipeline)", "study.s", "total", false, 1.0),
             new Row("study cold (fresh model cache), s (ref: 2.5-min budget)", "study.s", "study.cold_budget.s", false, 1.0),
             new Row("study warm (models cached), s (ref: 1-min budget)", "study.warm.s", "study.warm_budget.s", false, 1.0));

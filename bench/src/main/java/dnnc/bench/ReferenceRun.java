@@ -2,6 +2,7 @@ package dnnc.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dnnc.bench.benchmarks.WorkCounts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class ReferenceRun {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([-0-9.]+)");
-    static final List<String> SCRIPTS = List.of("reference_pipeline.py", "reference_scaling.py", "reference_same_matrix.py");
+    static final List<String> SCRIPTS = List.of("reference_pipeline.py", "reference_scaling.py", "reference_same_matrix.py",
+            "reference_sgemm.py");
+    /** Draws per alpha of the reference's ACE (its --samples). */
+    public static final int ACE_DRAWS = 1000;
     /** How to set up the reference stack, printed when it did not run. */
     public static final String SETUP = "python3 -m venv ~/ref-venv && ~/ref-venv/bin/pip install -r bench/reference/requirements.txt"
             + " (docs/PERFORMANCE.md)";
@@ -103,10 +107,10 @@ public final class ReferenceRun {
         boolean network = ours.keySet().stream().anyMatch(k -> k.startsWith("training.") || k.startsWith("decoder.")
                 || k.startsWith("ace.") || k.startsWith("pipeline.") || k.startsWith("study."));
         if (network) {
-            Map<String, Double> t = pipeline(scratch, epochs, 1000);
+            Map<String, Double> t = pipeline(scratch, epochs, ACE_DRAWS);
             figures.putAll(t);
             figures.put("train_samples_per_s", 8000 / t.get("train_epoch"));
-            figures.put("ace_all_scaled", t.get("ace_z1") * 80 / 7);
+            figures.put("ace_all_scaled", t.get("ace_z1") * WorkCounts.ACE_ALL_INPUTS_INTERVENTIONS / WorkCounts.ACE_Z1_INTERVENTIONS);
             double forward = 20 * 10_000 / t.get("decoder_fwd_samples_per_s");
             double work = t.get("train_cvae") + forward + t.get("ace_z1") + t.get("spearman_total") + t.get("ap_total");
             figures.put("total_without_judge", work);
@@ -119,6 +123,9 @@ public final class ReferenceRun {
                 boolean kendall = ours.containsKey("clustering.kendall.n" + size + ".s");
                 scaling(size, kendall).forEach((k, v) -> figures.put("n" + size + "." + k, v));
             }
+        }
+        if (ours.containsKey("limits.sgemm.rows")) {
+            figures.putAll(sgemm(ours.get("limits.sgemm.rows").intValue(), ours.get("limits.sgemm.square").intValue()));
         }
         for (int size : ClusteringFiles.sizes(clusteringScratch)) {
             Map<String, Double> same = sameMatrix(ClusteringFiles.similarity(clusteringScratch, size), ClusteringFiles.labels(clusteringScratch, size));
@@ -174,6 +181,31 @@ public final class ReferenceRun {
         String line = run(List.of(python, scripts.resolve("reference_same_matrix.py").toString(), similarityNpy.toString(),
                 ourLabels.toString()), true);
         return fields(line);
+    }
+
+    /**
+     * reference_sgemm.py: torch.matmul's float32 GFLOP/s on the reference's threads at the decoder's shapes with
+     * {@code rows} rows and on a {@code square}^3 product, the limits PyTorch's BLAS sets the reference's ACE.
+     */
+    Map<String, Double> sgemm(int rows, int square) {
+        String widths = java.util.Arrays.stream(WorkCounts.decoderWidths()).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        return sgemmFigures(run(List.of(python, scripts.resolve("reference_sgemm.py").toString(), "--widths", widths,
+                "--rows", Integer.toString(rows), "--square", Integer.toString(square)), true));
+    }
+
+    /** reference_sgemm.py's line as keys beside ours (limits.sgemm.*): sgemm.decoder.gflop_per_s and so on. */
+    static Map<String, Double> sgemmFigures(String output) {
+        Map<String, Double> printed = fields(output);
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (String figure : List.of("decoder_gflop_per_s", "peak_gflop_per_s", "threads")) {
+            Double value = printed.get(figure);
+            if (value == null) {
+                throw new IllegalStateException("reference_sgemm.py printed no " + figure + ": " + output.strip());
+            }
+            figures.put("sgemm." + figure.replaceFirst("_(?=gflop)", "."), value);
+        }
+        return figures;
     }
 
     /** The name=number fields a reference script prints. */

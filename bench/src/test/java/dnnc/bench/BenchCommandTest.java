@@ -28,18 +28,8 @@ class BenchCommandTest {
 
     @Test
     void aSmallDecoderBenchIsPrintedAndRecorded() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.execute("bench", "--only", "decoder", "--set", "decoder.batch=64", "--repeats", "1",
+        String out = bench("--only", "decoder", "--set", "decoder.batch=64", "--repeats", "1",
                     "--no-reference", "--runs", runs.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, out);
         assertTrue(out.contains("nd4j.threads.omp"), "header names the threads: " + out);
         assertTrue(out.contains("| decoder forward, all activations, samples/s"), out);
         try (RecordStore store = RecordStore.open(runs)) {
@@ -52,19 +42,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void theLimitsAreMeasuredAndWithoutTheOtherBenchmarksNothingIsDerivedFromThem() throws Exception {
+        String out = bench("--only", "limits", "--set", "limits.rows=16", "--set", "limits.square=64", "--set", "limits.n=64",
+                "--set", "limits.mb=1", "--repeats", "1", "--no-reference", "--runs", runs.toString());
+        assertTrue(out.contains("| sgemm 2,048^3 (peak), GFLOP/s"), out);
+        assertTrue(out.contains("| memory bandwidth, AP-like stream, GB/s"), out);
+        assertTrue(out.contains("ace not in this run") && out.contains("clustering not in this run"), out);
+        try (RecordStore store = RecordStore.open(runs)) {
+            JsonNode limits = store.results(store.listRuns(RunFilter.all()).get(0).id()).get("bench").get("limits");
+            assertTrue(limits.get("sgemm").get("peak").get("gflop_per_s").asDouble() > 0, limits.toString());
+            assertTrue(limits.get("sgemm").get("decoder").get("one_thread").get("gflop_per_s").asDouble() > 0, limits.toString());
+            assertTrue(limits.get("bandwidth").get("ap").get("n64").get("gb_per_s").asDouble() > 0, limits.toString());
+            assertTrue(limits.get("bandwidth").get("copy").get("mb1").get("gb_per_s").asDouble() > 0, limits.toString());
+            JsonNode ap = limits.get("bandwidth").get("ap");
+            double best = 0;
+            for (String size : List.of("n64", "mb1")) {
+                best = Math.max(best, Math.max(ap.get(size).get("gb_per_s").asDouble(), ap.get(size).get("one_thread").get("gb_per_s").asDouble()));
+            }
+            assertEquals(best, limits.get("bandwidth").get("gb_per_s").asDouble(), "the limit is the best AP-like figure: " + limits);
+        }
+    }
+
+    @Test
     void theStudyIsTimedAsAUserRunsItColdThenWarmAgainstItsBudgets() throws Exception {
         Path workflow = Path.of(BenchCommandTest.class.getResource("/workflows/tiny-study.yaml").toURI());
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.execute("bench", "--only", "study", "--study", workflow.toString(), "--no-reference", "--runs", runs.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, out);
+        String out = bench("--only", "study", "--study", workflow.toString(), "--no-reference", "--runs", runs.toString());
         assertTrue(out.contains("| study cold (fresh model cache), s (ref: 2.5-min budget)"), out);
         assertTrue(out.contains("| study warm (models cached), s (ref: 1-min budget)"), out);
         try (RecordStore store = RecordStore.open(runs)) {
@@ -80,18 +82,8 @@ class BenchCommandTest {
     @Test
     void withoutThePythonStackTheTablesFirstLineSaysTheReferenceDidNotRunAndWhy() throws Exception {
         Path missing = runs.resolve("no-such-python");
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            exit = Main.execute("bench", "--only", "decoder", "--set", "decoder.batch=64", "--repeats", "1",
+        String out = bench("--only", "decoder", "--set", "decoder.batch=64", "--repeats", "1",
                     "--python", missing.toString(), "--runs", runs.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String out = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(0, exit, out);
         List<String> lines = out.lines().toList();
         int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("| figure")).findFirst().orElseThrow());
         String status = lines.get(table - 1);
@@ -128,5 +120,24 @@ class BenchCommandTest {
         assertTrue(lines.get(0).met());                   // target 1.0x
         assertEquals(8.0, lines.get(1).ratio(), 1e-12);  // seconds: theirs / ours
         assertFalse(lines.get(1).met());                  // target 10x
+    }
+
+    /** {@code dnnc bench ARGS}' output, after checking it exited with 0. */
+    private static String bench(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            String[] command = new String[args.length + 1];
+            command[0] = "bench";
+            System.arraycopy(args, 0, command, 1, args.length);
+            exit = Main.execute(command);
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        return out;
     }
 }

@@ -51,12 +51,8 @@ final class DecoderShapes {
         return x;
     }
 
-    /** Multiply-adds x 2 of one forward row through the network. */
+    /** FLOPs of one forward row through the network's GEMMs ({@link WorkCounts#flopsPerRow}). */
     static double flopsPerRow(DenseNetworkProbe probe) {
-        double flops = 0;
-        for (int l = 0; l + 1 < probe.layers().size(); l++) {
-            flops += 2.0 * probe.layers().get(l).size() * probe.layers().get(l + 1).size();
-        }
-        return flops;
+        return WorkCounts.flopsPerRow(probe.layers().stream().mapToInt(dnnc.api.Layer::size).toArray());
     }
 }
