@@ -7,7 +7,9 @@ import org.h2.tools.RunScript;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,11 +128,11 @@ final class StoreRecovery {
         try {
             if (value instanceof Blob blob) {
                 try (InputStream in = blob.getBinaryStream()) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
+                    in.transferTo(OutputStream.nullOutputStream());
                 }
             } else if (value instanceof Clob clob) {
                 try (Reader in = clob.getCharacterStream()) {
-                    in.transferTo(java.io.Writer.nullWriter());
+                    in.transferTo(Writer.nullWriter());
                 }
             }
         } catch (IOException e) {
@@ -150,8 +152,9 @@ final class StoreRecovery {
             StoreLocation rebuilt = StoreLocation.of(scratch).beside("rebuilt");
             Map<String, Long> rows;
             try (Connection connection = DriverManager.getConnection(newStoreUrl(rebuilt.label()), Database.OWNER_USER,
-                    Database.OWNER_PASSWORD)) {
-                RunScript.execute(connection, Files.newBufferedReader(script, StandardCharsets.UTF_8));
+                    Database.OWNER_PASSWORD);
+                 Reader statements = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
+                RunScript.execute(connection, statements);
                 rows = readEveryRow(connection);
             }
             if (!rows.containsKey(RUNS)) {
@@ -165,8 +168,10 @@ final class StoreRecovery {
                 check.close();
             }
             Path kept = location.runsDir().resolve(StoreLocation.BASE_NAME + ".damaged-" + LocalDateTime.now().format(STAMP) + ".mv.db");
-            Files.move(location.databaseFile(), kept, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(rebuilt.databaseFile(), location.databaseFile(), StandardCopyOption.ATOMIC_MOVE);
+            keepAside(location.databaseFile(), kept);
+            // one rename replaces the file: a recovery stopped at any point leaves records.mv.db, old or new, in place
+            Files.move(rebuilt.databaseFile(), location.databaseFile(), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
             new RunWatermark(location).reset(rows.get(RUNS));
             return new StoreRecoveryReport(location.databaseFile(), kept, damage, runsOnRecord, rows);
         } catch (IOException e) {
@@ -177,6 +182,16 @@ final class StoreRecovery {
                     + "rebuild it (" + Database.firstLine(e) + "); the store is untouched", e);
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /** A second name for the damaged file (a copy where the file system has no hard links), before it is replaced. */
+    private static void keepAside(Path file, Path kept) throws IOException {
+        try {
+            Files.createLink(kept, file);
+        } catch (UnsupportedOperationException | IOException e) {
+            Files.deleteIfExists(kept);
+            Files.copy(file, kept);
         }
     }
 
