@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The reference pipeline (PyTorch + scikit-learn + SciPy: bench/reference in the repository, packaged with
@@ -188,8 +190,7 @@ public final class ReferenceRun {
      * {@code rows} rows and on a {@code square}^3 product, the limits PyTorch's BLAS sets the reference's ACE.
      */
     Map<String, Double> sgemm(int rows, int square) {
-        String widths = java.util.Arrays.stream(WorkCounts.decoderWidths()).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(","));
+        String widths = Arrays.stream(WorkCounts.decoderWidths()).mapToObj(Integer::toString).collect(Collectors.joining(","));
         return sgemmFigures(run(List.of(python, scripts.resolve("reference_sgemm.py").toString(), "--widths", widths,
                 "--rows", Integer.toString(rows), "--square", Integer.toString(square)), true));
     }

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  */
 final class PatientDataSource implements DataSource {
     /** Long enough for a loaded machine's hand-over; a lock held longer is a program holding the file. */
-    static final long PATIENCE_MILLIS = 10_000;
+    private static final long PATIENCE_MILLIS = 10_000;
     private static final long FIRST_PAUSE_MILLIS = 50;
 
     private final DataSource source;

@@ -40,9 +40,8 @@ final class RunWatermark {
         long runs = database.transaction(connection -> hasRunsTable(connection) ? count(connection) : 0L);
         if (runs < mark) {
             throw new InvalidInputException(location.databaseFile() + " is damaged: it held " + mark + " runs and now shows " + runs
-                    + " (H2 fell back to an older state); dnnc does not repair it in place: `dnnc runs recover --runs "
-                    + location.runsDir() + "` rebuilds it from what can still be read and keeps this file beside it, "
-                    + "or restore a copy");
+                    + " (H2 fell back to an older state); dnnc does not repair it in place: " + location.recoverHint()
+                    + ", or restore a copy");
         }
     }
 

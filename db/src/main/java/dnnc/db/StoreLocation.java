@@ -60,8 +60,17 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
 
     /** Without WRITE_DELAY, a database setting only an admin may change. */
     String readerJdbcUrl() {
-        return "jdbc:h2:file:" + label
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return jdbcUrl(";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+    }
+
+    /** The store's H2 URL with {@code settings} (";NAME=VALUE..." or empty) appended. */
+    String jdbcUrl(String settings) {
+        return "jdbc:h2:file:" + label + settings;
+    }
+
+    /** How a message about a damaged store ends: the command that salvages it. */
+    String recoverHint() {
+        return "`dnnc runs recover --runs " + runsDir + "` rebuilds it from what can still be read and keeps this file beside it";
     }
 
     @Override
@@ -138,8 +147,8 @@ record StoreLocation(Path runsDir, Path databaseFile, String label) implements S
                     + "user that made it): keep it, and give new runs another --runs folder", e);
         }
         if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
-            return new InvalidInputException(databaseFile + " is corrupted (" + Database.firstLine(e) + "); dnnc has not changed it: `dnnc runs recover --runs "
-                    + runsDir + "` rebuilds it from what can still be read and keeps this file beside it", e);
+            return new InvalidInputException(databaseFile + " is corrupted (" + Database.firstLine(e) + "); dnnc has not changed it: "
+                    + recoverHint(), e);
         }
         String reason = switch (e.getErrorCode()) {
             case 90048 -> "was written by an H2 version this dnnc cannot read";

@@ -37,6 +37,12 @@ import java.util.stream.Stream;
  */
 final class StoreRecovery {
     private static final String RUNS = "RUNS";
+    /**
+     * Checking opens the store read only, so it changes nothing in the file, and without AUTO_SERVER: the shared lock a
+     * read-only store takes is refused while another process has the file open, and recovering a store another
+     * process is writing to would lose its writes.
+     */
+    private static final String READ_ONLY = ";ACCESS_MODE_DATA=r";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private StoreRecovery() {
@@ -62,7 +68,7 @@ final class StoreRecovery {
      * many runs as it was seen to (H2 opens a damaged file in an older state without a word).
      */
     private static String damage(StoreLocation location, long runsOnRecord) {
-        try (Connection connection = DriverManager.getConnection(readOnlyUrl(location.label()), Database.OWNER_USER,
+        try (Connection connection = DriverManager.getConnection(location.jdbcUrl(READ_ONLY), Database.OWNER_USER,
                 Database.OWNER_PASSWORD)) {
             long runs = readEveryRow(connection).getOrDefault(RUNS, 0L);
             return runs < runsOnRecord ? "it holds " + runs + " runs where " + runsOnRecord + " were recorded: H2 opened "
@@ -77,19 +83,6 @@ final class StoreRecovery {
             }
             return Database.firstLine(e);
         }
-    }
-
-    /**
-     * Read only, so checking changes nothing in the file, and without AUTO_SERVER: the shared lock a read-only store
-     * takes is refused while another process has the file open, and recovering a store another process is writing
-     * to would lose its writes.
-     */
-    private static String readOnlyUrl(String label) {
-        return "jdbc:h2:file:" + label + ";ACCESS_MODE_DATA=r";
-    }
-
-    private static String newStoreUrl(String label) {
-        return "jdbc:h2:file:" + label;
     }
 
     private static Map<String, Long> readEveryRow(Connection connection) throws SQLException {
@@ -151,7 +144,7 @@ final class StoreRecovery {
             RecoveryScript.rewrite(scratch.resolve(StoreLocation.BASE_NAME + ".h2.sql"), script);
             StoreLocation rebuilt = StoreLocation.of(scratch).beside("rebuilt");
             Map<String, Long> rows;
-            try (Connection connection = DriverManager.getConnection(newStoreUrl(rebuilt.label()), Database.OWNER_USER,
+            try (Connection connection = DriverManager.getConnection(rebuilt.jdbcUrl(""), Database.OWNER_USER,
                     Database.OWNER_PASSWORD);
                  Reader statements = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
                 RunScript.execute(connection, statements);

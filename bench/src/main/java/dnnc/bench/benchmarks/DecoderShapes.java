@@ -1,6 +1,7 @@
 package dnnc.bench.benchmarks;
 
 import dnnc.api.InputSchema;
+import dnnc.api.Layer;
 import dnnc.plugins.network.DenseNetworkProbe;
 import dnnc.plugins.network.SeededDenseNetworks;
 
@@ -22,13 +23,18 @@ final class DecoderShapes {
 
     /** The decoder with every hidden layer scaled by {@code widthFactor} (1 = the study's). */
     static DenseNetworkProbe decoder(long seed, double widthFactor) {
+        return SeededDenseNetworks.decoder(seed, widths(widthFactor));
+    }
+
+    /** Layer widths, inputs first, every hidden layer scaled by {@code widthFactor}. */
+    static int[] widths(double widthFactor) {
         int[] sizes = new int[HIDDEN.length + 2];
         sizes[0] = LATENTS + CLASSES;
         for (int i = 0; i < HIDDEN.length; i++) {
             sizes[i + 1] = (int) Math.round(HIDDEN[i] * widthFactor);
         }
         sizes[sizes.length - 1] = PIXELS;
-        return SeededDenseNetworks.decoder(seed, sizes);
+        return sizes;
     }
 
     static InputSchema schema() {
@@ -53,6 +59,6 @@ final class DecoderShapes {
 
     /** FLOPs of one forward row through the network's GEMMs ({@link WorkCounts#flopsPerRow}). */
     static double flopsPerRow(DenseNetworkProbe probe) {
-        return WorkCounts.flopsPerRow(probe.layers().stream().mapToInt(dnnc.api.Layer::size).toArray());
+        return WorkCounts.flopsPerRow(probe.layers().stream().mapToInt(Layer::size).toArray());
     }
 }

@@ -6,6 +6,7 @@ import org.bytedeco.openblas.global.openblas;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -72,7 +73,7 @@ public final class LimitsBenchmark implements Benchmark {
             });
             figures.put(key + threadSuffix(active, timings) + "gflop_per_s", active * calls * chains[0].flops() / seconds / 1e9);
         }
-        settings.log().accept(String.format(java.util.Locale.ROOT, "%s: %d x %s, %d call(s) per thread per sample", key, rows,
+        settings.log().accept(String.format(Locale.ROOT, "%s: %d x %s, %d call(s) per thread per sample", key, rows,
                 Arrays.toString(widths), calls));
     }
 

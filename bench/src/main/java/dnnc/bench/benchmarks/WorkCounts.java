@@ -22,11 +22,7 @@ public final class WorkCounts {
 
     /** The study decoder's layer widths, inputs first: 20 -> 128 -> 256 -> 512 -> 784. */
     public static int[] decoderWidths() {
-        int[] widths = new int[DecoderShapes.HIDDEN.length + 2];
-        widths[0] = DecoderShapes.LATENTS + DecoderShapes.CLASSES;
-        System.arraycopy(DecoderShapes.HIDDEN, 0, widths, 1, DecoderShapes.HIDDEN.length);
-        widths[widths.length - 1] = DecoderShapes.PIXELS;
-        return widths;
+        return DecoderShapes.widths(1);
     }
 
     /**

@@ -16,12 +16,12 @@ import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
  * rows. Anything else (other types, orders or strides, or a single row or column, which ND4J may hand to a matrix
  * times vector kernel) goes through ND4J.
  */
-final class DenseGemm {
+public final class DenseGemm {
     private DenseGemm() {
     }
 
     /** {@code c = a b}, overwriting c. */
-    static void multiply(INDArray a, INDArray b, INDArray c) {
+    public static void multiply(INDArray a, INDArray b, INDArray c) {
         if (!(plain(a) && plain(b) && plain(c) && a.rows() > 1 && a.columns() > 1 && b.columns() > 1)) {
             Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
             return;
