@@ -1,9 +1,11 @@
 package dnnc.db;
 
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How H2 reports a served file changing hands (AUTO_SERVER): the process serving it ends and the next one to
@@ -23,6 +25,12 @@ final class HandOver {
      */
     private static final Set<String> LOCK_CHANGING_HANDS = Set.of("Lock file recently modified",
             "Another process was faster", "Concurrent update");
+    /**
+     * A statement the serving process was running when its exit closed the store: H2 sends it back as a general error
+     * whose text ends with the store's code for "closed" ("Transaction 1 is closed [2.3.232/4]"); only the text
+     * crosses the connection, not the store's exception.
+     */
+    private static final Pattern STORE_CLOSED = Pattern.compile("\\[[0-9.]+/" + DataUtils.ERROR_CLOSED + "]");
 
     private HandOver() {
     }
@@ -30,11 +38,16 @@ final class HandOver {
     /** True when the failure is the served file going away (its serving process ended), not the work itself. */
     static boolean isServerGone(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && SERVER_GONE.contains(sql.getErrorCode())) {
+            if (cause instanceof SQLException sql && reportsServerGone(sql)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean reportsServerGone(SQLException e) {
+        return SERVER_GONE.contains(e.getErrorCode())
+                || e.getErrorCode() == ErrorCode.GENERAL_ERROR_1 && STORE_CLOSED.matcher(String.valueOf(e.getMessage())).find();
     }
 
     /** True when opening may succeed a moment later: the file is changing hands, or its server just went away. */

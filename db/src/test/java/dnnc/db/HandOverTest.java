@@ -21,6 +21,10 @@ class HandOverTest {
         assertTrue(HandOver.isServerGone(h2(90007, "The object is already closed")));
         assertTrue(HandOver.isServerGone(new RuntimeException("Unable to determine H2 build ID",
                 new IllegalStateException(h2(90121, "Database is already closed")))));
+        assertTrue(HandOver.isServerGone(h2(50000, "General error: \"org.h2.mvstore.MVStoreException: Transaction 1 is closed "
+                + "[2.3.232/4]\"; SQL statement: MERGE INTO results")));
+        assertFalse(HandOver.isServerGone(h2(50000, "General error: \"org.h2.mvstore.MVStoreException: File corrupted in "
+                + "chunk 2012 [2.3.232/6]\"")));
         assertFalse(HandOver.isServerGone(h2(90030, "File corrupted while reading record")));
         assertFalse(HandOver.isServerGone(h2(23505, "Unique index or primary key violation")));
     }
